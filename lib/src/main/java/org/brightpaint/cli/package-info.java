@@ -1,0 +1,2 @@
+/** The {@code brightpaint} command line (picocli): one class per subcommand. */
+package org.brightpaint.cli;
