@@ -1,0 +1,38 @@
+package org.brightpaint.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class RunSizeTest {
+
+  @Test
+  void parsesNamesCaseInsensitively() {
+    assertEquals(RunSize.CI, RunSize.parse("ci"));
+    assertEquals(RunSize.FULL, RunSize.parse(" FULL "));
+  }
+
+  @Test
+  void unknownSizeNamesTheValue() {
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> RunSize.parse("huge"));
+    assertTrue(e.getMessage().contains("'huge'"), e.getMessage());
+  }
+
+  @Test
+  void propertyWinsOverDefault() {
+    String old = System.getProperty(RunSize.PROPERTY);
+    try {
+      System.setProperty(RunSize.PROPERTY, "full");
+      assertEquals(RunSize.FULL, RunSize.current());
+    } finally {
+      if (old == null) {
+        System.clearProperty(RunSize.PROPERTY);
+      } else {
+        System.setProperty(RunSize.PROPERTY, old);
+      }
+    }
+  }
+}
