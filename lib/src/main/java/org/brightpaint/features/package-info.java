@@ -1,0 +1,2 @@
+/** CellProfiler-compatible segmentation and single-cell features, with CellProfiler's names. */
+package org.brightpaint.features;
