@@ -2,6 +2,8 @@ package org.brightpaint.report;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.WritableRaster;
+import org.brightpaint.config.RunSize;
+import org.brightpaint.config.Workspace;
 import org.brightpaint.data.Channel;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.IntColumn;
@@ -43,9 +45,10 @@ public final class Quickstart {
         double v = 2000;
         for (int cy = step / 2; cy < height + step; cy += step) {
           for (int cx = step / 2; cx < width + step; cx += step) {
-            // deterministic jitter of each centre, in [-6, 6]
-            double jx = ((cx * 7 + cy * 13) % 13) - 6;
-            double jy = ((cx * 11 + cy * 5) % 13) - 6;
+            // deterministic jitter of each centre, in [-6, 6] (a hash of the grid position)
+            int hash = (cx * 73856093) ^ (cy * 19349663);
+            double jx = Math.floorMod(hash, 13) - 6;
+            double jy = Math.floorMod(hash >>> 8, 13) - 6;
             double dx = x - (cx + jx);
             double dy = y - (cy + jy);
             double d2 = dx * dx + dy * dy;
@@ -125,5 +128,14 @@ public final class Quickstart {
         .height(350).width(650)
         .build();
     return new Figure(layout, BarTrace.builder(x, y).build());
+  }
+
+  /**
+   * @return one Markdown line naming the run size, the workspace folder and where
+   *     {@link Display} sends output ("rapaio", "jjava", "ijava" or "files")
+   */
+  public static String settings() {
+    return "Run size: **" + RunSize.current().label() + "** · workspace: `" + Workspace.current().root()
+        + "` · display output: " + Display.outputName();
   }
 }
