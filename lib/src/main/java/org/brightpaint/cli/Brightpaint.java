@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       VersionCommand.class,
+      PhantomCommand.class,
+      ManifestCommand.class,
     })
 public final class Brightpaint implements Runnable {
 
