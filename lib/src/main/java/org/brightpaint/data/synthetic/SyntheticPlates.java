@@ -114,7 +114,7 @@ public final class SyntheticPlates {
   }
 
   /**
-   * Generates plates (overwriting files of the same names) and writes the marker last.
+   * Generates plates (replacing any previous folder of the same plates) and writes the marker last.
    *
    * @param dir the output folder
    * @param options what to generate
@@ -127,6 +127,7 @@ public final class SyntheticPlates {
       throw new UncheckedIOException("Cannot reset " + dir.resolve(MARKER), e);
     }
     for (Plate p : options.plates()) {
+      deleteTree(dir.resolve(p.barcode()));
       generatePlate(dir.resolve(p.barcode()), p, options);
     }
     AtomicFiles.writeString(dir.resolve(MARKER), options.describe() + "\n");
@@ -189,6 +190,20 @@ public final class SyntheticPlates {
     LoadData.forPhenix(sites, "Images").write(dir.resolve("load_data.csv"));
     AtomicFiles.writeString(dir.resolve(PlateFolder.PLATE_INFO), "barcode,cell_line,split,synthetic\n"
         + plate.barcode() + "," + plate.cellLine() + "," + plate.split().label() + ",true\n");
+  }
+
+  /** Removes a previous plate folder so that no file of other options survives. */
+  private static void deleteTree(Path p) {
+    if (!Files.exists(p)) {
+      return;
+    }
+    try (var walk = Files.walk(p)) {
+      for (Path f : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(f);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot remove the previous plate folder " + p + ": " + e.getMessage(), e);
+    }
   }
 
   private static short[] toShorts(int[] labels) {
