@@ -70,15 +70,17 @@ public final class FileOutput implements KernelOutput {
       out.println(bundle.get(MimeBundle.TEXT));
       return;
     }
-    out.println(bundle.get(MimeBundle.TEXT).lines().findFirst().orElse("output") + " -> " + written);
+    String title = bundle.get(MimeBundle.TEXT).lines().map(String::strip).filter(l -> !l.isEmpty())
+        .findFirst().orElse("output");
+    out.println(title + " -> " + written);
   }
 
   private Path write(String fileName, byte[] bytes) {
     Path target = dir.resolve(fileName);
     try {
       Files.createDirectories(dir);
-      Path tmp = Files.createTempFile(dir, fileName, ".tmp");
-      Files.write(tmp, bytes);
+      Path tmp = dir.resolve(fileName + "." + ProcessHandle.current().pid() + ".tmp");
+      Files.write(tmp, bytes); // default permissions (umask), unlike createTempFile's 0600
       Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       return target;
     } catch (IOException e) {

@@ -62,8 +62,9 @@ final class ReflectiveKernelOutput implements KernelOutput {
   /** rapaio: {@code MainApp.kernel.display(DisplayData)}; DisplayData has static factories. */
   private static ReflectiveKernelOutput rapaio() {
     // Reading MainApp.kernel initialises MainApp, which builds a kernel: only do it inside one.
-    if (!System.getProperty("sun.java.command", "").contains("org.rapaio.jupyter.kernel.MainApp")) {
-      return null;
+    String command = System.getProperty("sun.java.command", "");
+    if (!command.contains("org.rapaio.jupyter.kernel.MainApp") && !command.contains("rapaio-jupyter-kernel")) {
+      return null; // launched neither by main class nor as 'java -jar rapaio-jupyter-kernel-*.jar'
     }
     try {
       Class<?> main = load("org.rapaio.jupyter.kernel.MainApp");

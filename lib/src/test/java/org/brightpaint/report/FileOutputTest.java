@@ -40,5 +40,6 @@ class FileOutputTest {
     assertTrue(log.contains("-> " + files.get(0)), log);
     assertTrue(log.contains("-> " + files.get(1)), log);
     assertTrue(log.contains("just text"), log);
+    assertTrue(log.startsWith("image 3 x 2, 1 band, 8-bit -> "), log);
   }
 }
