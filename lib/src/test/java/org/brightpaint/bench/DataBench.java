@@ -20,6 +20,7 @@ import org.brightpaint.data.synthetic.SyntheticPlates;
  *       generator's parallel streams;
  *   <li>load + illumination-correct + normalise + area-resize 1080 -&gt; 512 of an 8-channel site,
  *       sites per second (one thread).
+ *   <li>the CI preset's generation for one plate (48 sites of 256 x 256 px).
  * </ol>
  * Run from the repository root:
  * <pre>
@@ -62,6 +63,13 @@ public final class DataBench {
     double par = sites / ((System.nanoTime() - t0) / 1e9);
     System.out.printf("synthetic 1080x1080 8-channel site, draw + write TIFFs + ground truth, parallel: %.2f sites/s (%.0f ms/site)%n",
         par, 1000 / par);
+
+    SyntheticOptions ci = SyntheticOptions.ci().withPlates(List.of(Plates.byBarcode("BR00116995")));
+    t0 = System.nanoTime();
+    SyntheticPlates.generate(dir.resolve("ci"), ci);
+    double ciWall = (System.nanoTime() - t0) / 1e9;
+    System.out.printf("CI preset, one plate (%d sites of %d x %d px, 8 channels + ground truth), parallel: %.1f s wall, "
+        + "%.1f sites/s%n", ci.siteCount(), ci.size(), ci.size(), ciWall, ci.siteCount() / ciWall);
 
     PlateFolder plate = set.plates().getFirst();
     List<Site> ss = plate.sites();
