@@ -29,7 +29,8 @@ import org.brightpaint.image.LabelImage;
  *       {@code Center_X/Y} = centroid.
  * </ul>
  * Objects without pixels (label gaps) get Area 0 and NaN elsewhere. One-pixel objects get
- * Perimeter 0 and FormFactor NaN (0 / 0 as in CellProfiler) and NaN Zernike moments.
+ * Perimeter 0, FormFactor NaN (CellProfiler computes 4 pi A / 0 = inf and exports it as NaN) and
+ * NaN Zernike moments (zero enclosing radius).
  */
 public final class AreaShape {
 
@@ -185,7 +186,7 @@ public final class AreaShape {
     out[i++] = Math.sqrt(4.0 * area / Math.PI);
     out[i++] = euler;
     out[i++] = (double) area / bboxArea;
-    out[i++] = 4 * Math.PI * area / (perimeter * perimeter);
+    out[i++] = perimeter > 0 ? 4 * Math.PI * area / (perimeter * perimeter) : Double.NaN;
     out[i++] = 4 * Math.sqrt(l1);
     out[i++] = maxFeret;
     out[i++] = maxR;
