@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       VersionCommand.class,
       ProfileCommand.class,
+      PhantomCommand.class,
+      ManifestCommand.class,
     })
 public final class Brightpaint implements Runnable {
 
