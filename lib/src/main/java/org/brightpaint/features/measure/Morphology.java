@@ -208,4 +208,5 @@ final class Morphology {
     }
     return j;
   }
+
 }
