@@ -19,11 +19,13 @@ import org.junit.jupiter.api.Test;
  * Golden values from {@code golden.txt}, produced by {@code make_golden.py} (same resource folder)
  * with Debian's python3: numpy 1.24.2, scipy 1.10.1, scikit-image 0.19.3 — line-by-line ports of
  * CellProfiler 4.0.6 granularity and colocalization code on scipy.ndimage/skimage, scikit-image's
- * GLCM properties for texture and scipy EDT + skimage MCP_Geometric for radial distribution. A
- * 64 x 48 image pair (16-bit values / 65535) with four objects (one with a hole).
+ * GLCM properties for texture, scipy EDT + skimage MCP_Geometric for radial distribution, and a
+ * port of MeasureObjectNeighbors (scipy binary_dilation, centrosome outline). A 64 x 48 image pair
+ * (16-bit values / 65535) with four objects (one with a hole); a 50 x 40 layout of nine touching
+ * Voronoi cells for the neighbours.
  */
 class GoldenTest {
-  record Golden(FloatImage a, FloatImage b, LabelImage labels, List<String[]> rows) {}
+  record Golden(FloatImage a, FloatImage b, LabelImage labels, LabelImage neighborLabels, List<String[]> rows) {}
 
   static Golden load() throws IOException {
     try (BufferedReader r = new BufferedReader(new InputStreamReader(
@@ -33,6 +35,9 @@ class GoldenTest {
       float[] a = null;
       float[] b = null;
       int[] lab = null;
+      int nw = 0;
+      int nh = 0;
+      int[] nlab = null;
       List<String[]> rows = new ArrayList<>();
       for (String line = r.readLine(); line != null; line = r.readLine()) {
         String[] t = line.trim().split(" ");
@@ -58,10 +63,21 @@ class GoldenTest {
               lab[i] = Integer.parseInt(t[i + 1]);
             }
           }
+          case "nsize" -> {
+            nw = Integer.parseInt(t[1]);
+            nh = Integer.parseInt(t[2]);
+          }
+          case "nlabels" -> {
+            nlab = new int[nw * nh];
+            for (int i = 0; i < nlab.length; i++) {
+              nlab[i] = Integer.parseInt(t[i + 1]);
+            }
+          }
           default -> rows.add(t);
         }
       }
-      return new Golden(new FloatImage(w, h, a), new FloatImage(w, h, b), LabelImage.of(w, h, lab), rows);
+      return new Golden(new FloatImage(w, h, a), new FloatImage(w, h, b), LabelImage.of(w, h, lab),
+          LabelImage.of(nw, nh, nlab), rows);
     }
   }
 
@@ -148,5 +164,23 @@ class GoldenTest {
       }
     }
     assertEquals(12, checked);
+  }
+
+  @Test
+  void neighborsMatchCellProfilerPort() throws IOException {
+    Golden g = load();
+    int checked = 0;
+    for (String[] t : g.rows()) {
+      if (t[0].equals("neighbors")) {
+        int d = Integer.parseInt(t[2]);
+        FeatureSet fs = Neighbors.measure(g.neighborLabels(), Neighbors.Options.within(d));
+        String name = FeatureNames.neighbors(t[1], Integer.toString(d));
+        for (int o = 0; o < 9; o++) {
+          close(Double.parseDouble(t[3 + o]), fs.get(name)[o], name + " object " + (o + 1));
+        }
+        checked++;
+      }
+    }
+    assertEquals(14, checked);
   }
 }

@@ -210,3 +210,82 @@ for scale in (1, 3):
         print("texture", name, scale, d, " ".join(repr(x) for x in v))
 for (name, k), v in radial(A, labels).items():
     print("radial", name, k + 1, " ".join(repr(x) for x in v))
+
+
+def cp_outline(labels):
+    # centrosome.outline.outline
+    output = np.zeros(labels.shape, labels.dtype)
+    lr = labels[1:, :] != labels[:-1, :]
+    ud = labels[:, 1:] != labels[:, :-1]
+    d1 = labels[1:, 1:] != labels[:-1, :-1]
+    d2 = labels[1:, :-1] != labels[:-1, 1:]
+    different = np.zeros(labels.shape, bool)
+    different[1:, :][lr] = True
+    different[:-1, :][lr] = True
+    different[:, 1:][ud] = True
+    different[:, :-1][ud] = True
+    different[1:, 1:][d1] = True
+    different[:-1, :-1][d1] = True
+    different[1:, :-1][d2] = True
+    different[:-1, 1:][d2] = True
+    different[0, :] = True
+    different[:, 0] = True
+    different[-1, :] = True
+    different[:, -1] = True
+    output[different] = labels[different]
+    return output
+
+
+def neighbors(labels, distance):
+    # measureobjectneighbors.run, neighbours are the objects themselves, nothing discarded
+    nobjects = labels.max()
+    idx = np.arange(1, nobjects + 1)
+    ocenters = np.array([[np.mean(np.nonzero(labels == l)[0]), np.mean(np.nonzero(labels == l)[1])] for l in idx])
+    outl = cp_outline(labels)
+    perimeters = np.array(scind.sum(np.ones(labels.shape), outl, idx))
+    i, j = np.mgrid[0:nobjects, 0:nobjects]
+    dm = np.sqrt((ocenters[i, 0] - ocenters[j, 0]) ** 2 + (ocenters[i, 1] - ocenters[j, 1]) ** 2)
+    order = np.lexsort([dm])
+    first = order[:, 1]
+    second = order[:, 2]
+    fx = ocenters[first, 1] - ocenters[:, 1]
+    fy = ocenters[first, 0] - ocenters[:, 0]
+    sx = ocenters[second, 1] - ocenters[:, 1]
+    sy = ocenters[second, 0] - ocenters[:, 0]
+    v1 = np.array((fx, fy))
+    v2 = np.array((sx, sy))
+    dot = np.sum(v1 * v2, 0) / np.sqrt(np.sum(v1 ** 2, 0) * np.sum(v2 ** 2, 0))
+    angle = np.arccos(dot) * 180.0 / np.pi
+    strel = strel_disk(distance)
+    strel_t = strel_disk(distance + 0.5)
+    count = np.zeros(nobjects)
+    pixel_count = np.zeros(nobjects)
+    for l in idx:
+        ys, xs = np.nonzero(labels == l)
+        i0, i1 = max(ys.min() - distance, 0), min(ys.max() + distance + 1, labels.shape[0])
+        j0, j1 = max(xs.min() - distance, 0), min(xs.max() + distance + 1, labels.shape[1])
+        patch = labels[i0:i1, j0:j1]
+        ext = scind.binary_dilation(patch == l, strel)
+        nb = np.unique(patch[ext])
+        nb = nb[(nb != 0) & (nb != l)]
+        count[l - 1] = len(nb)
+        extendme = (patch != 0) & (patch != l)
+        ext2 = scind.binary_dilation(extendme, strel_t)
+        pixel_count[l - 1] = np.sum((outl[i0:i1, j0:j1] == l) & ext2)
+    return {"NumberOfNeighbors": count, "FirstClosestObjectNumber": first + 1,
+            "FirstClosestDistance": np.sqrt(fx ** 2 + fy ** 2), "SecondClosestObjectNumber": second + 1,
+            "SecondClosestDistance": np.sqrt(sx ** 2 + sy ** 2), "AngleBetweenNeighbors": angle,
+            "PercentTouching": pixel_count * 100 / perimeters}
+
+
+NH, NW = 40, 50
+seeds = rs.uniform(3, [NH - 3, NW - 3], size=(9, 2))
+ny, nx = np.mgrid[0:NH, 0:NW]
+dist = np.stack([(ny - sy) ** 2 + (nx - sx) ** 2 for sy, sx in seeds])
+nl = np.argmin(dist, 0) + 1
+nl[np.min(dist, 0) > 7.5 ** 2] = 0
+print("nsize", NW, NH)
+print("nlabels", " ".join(str(v) for v in nl.ravel()))
+for d in (2, 1):
+    for k, v in neighbors(nl, d).items():
+        print("neighbors", k, d, " ".join(repr(float(x)) for x in v))
