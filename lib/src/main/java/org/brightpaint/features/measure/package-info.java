@@ -14,6 +14,9 @@
  * and the offending size or pixel. A label image without objects gives zero-length columns with
  * every name. Non-finite conventions follow CellProfiler and are documented per family.
  *
+ * <p>All functions are pure and thread-safe (no shared mutable state), so callers may run channels,
+ * compartments or sites in parallel.
+ *
  * <p>References: CellProfiler 4.0.6 modules {@code measuretexture}, {@code measuregranularity},
  * {@code measurecolocalization}, {@code measureobjectintensitydistribution}, {@code
  * measureobjectneighbors}; mahotas {@code features.texture}; centrosome {@code cpmorphology}.
