@@ -50,6 +50,7 @@ public final class ProfileBenchmark {
           c.cpName(), f.objectCount(), f.names().size());
     }
     int reps = 3;
+    double cpu0 = cpu();
     long t0 = System.nanoTime();
     for (int i = 0; i < reps; i++) {
       SiteProfiler.profile(SyntheticSite.make(size, cells, 2 + i, 1), s);
@@ -61,7 +62,9 @@ public final class ProfileBenchmark {
     }
     double gen = (System.nanoTime() - g0) / 1e9;
     double perSite = ((System.nanoTime() - t0) / 1e9 - 2 * gen) / reps;
-    System.out.printf("single site, full cpjump1 set: %.2f s/site%n", perSite);
+    double cpuPerSite = (cpu() - cpu0) / reps; // includes generating each site twice
+    System.out.printf("single site, full cpjump1 set: %.2f s/site wall, %.2f CPU s/site (incl. synthetic generation)%n",
+        perSite, cpuPerSite);
 
     Path dir = Files.createTempDirectory("bp-bench");
     try {
@@ -76,15 +79,21 @@ public final class ProfileBenchmark {
         }
         sources.add(new SiteSource(i, site.metadata(), files));
       }
+      double pc0 = cpu();
       PlateProfiler.Result r = PlateProfiler.run(sources, s,
           new PlateProfiler.Options(dir.resolve("out"), false, false, Runtime.getRuntime().availableProcessors(), null));
-      System.out.printf("plate of %d sites on all cores: %.1f s, %.1f sites/min (%.2f s/site), %d nuclei%n",
-          r.sites(), r.seconds(), r.sitesPerMinute(), r.seconds() / r.sites(), r.objects());
+      System.out.printf("plate of %d sites on all cores: %.1f s, %.1f sites/min (%.2f s/site), %.2f CPU s/site, %d nuclei%n",
+          r.sites(), r.seconds(), r.sitesPerMinute(), r.seconds() / r.sites(), (cpu() - pc0) / r.sites(), r.objects());
     } finally {
       try (var walk = Files.walk(dir)) {
         walk.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
       }
     }
+  }
+
+  private static double cpu() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime() / 1e9;
   }
 
   private static void write16(FloatImage im, Path f) throws Exception {
