@@ -45,5 +45,29 @@ public final class FamilyTimes {
       System.out.printf("%-20s %.2f CPU s%n", f, c);
     }
     System.out.printf("sum %.2f CPU s per site%n", total);
+    double t = cpu();
+    long w = System.nanoTime();
+    org.brightpaint.features.pipeline.SiteProfile p = null;
+    for (int i = 0; i < 2; i++) {
+      p = SiteProfiler.profile(site, base);
+    }
+    System.out.printf("full set in one run: %.2f CPU s, %.2f s wall per site%n", (cpu() - t) / 2, (System.nanoTime() - w) / 2e9);
+    t = cpu();
+    var tables = org.brightpaint.features.pipeline.ProfileTables.of(p);
+    System.out.printf("tables: %.2f CPU s%n", cpu() - t);
+    t = cpu();
+    try {
+      java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("bp-ft");
+      try (var wr = new org.brightpaint.features.pipeline.ProfileWriter(dir, false,
+          org.brightpaint.features.pipeline.ProfileWriter.NonFinite.NAN)) {
+        wr.append(tables);
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    System.out.printf("CSV: %.2f CPU s%n", cpu() - t);
+    t = cpu();
+    SyntheticSite.make(size, 240, 5, 1);
+    System.out.printf("synthetic site generation: %.2f CPU s%n", cpu() - t);
   }
 }
