@@ -29,8 +29,9 @@ import tech.tablesaw.plotly.traces.HistogramTrace;
 /**
  * The cell-profiling walk-through behind notebook 08: profile the DMSO wells and the wells of one
  * MoA group of the first synthetic plate with the {@code cpjump1} preset (all features, CSVs under
- * {@code Workspace.current().dir("profiles")}), keep one site's labels for an outline overlay,
- * and compare feature distributions between DMSO and the group.
+ * {@code Workspace.current().dir("profiles")}; the plate's own illumination functions are used
+ * when its folder has them), keep one site's labels for an outline overlay, and compare feature
+ * distributions between DMSO and the group.
  */
 public final class CellProfiling {
 
@@ -109,9 +110,14 @@ public final class CellProfiling {
       List<SiteSource> chosen = all.stream()
           .filter(s -> dmso.contains(s.metadata().get("Well")) || treated.contains(s.metadata().get("Well"))).toList();
       ProfileSettings settings = ProfileSettings.cpjump1();
+      Map<String, FloatImage> illum = new LinkedHashMap<>();
+      for (String name : settings.requiredImages()) {
+        plate.illumination(Channel.ofName(name)).ifPresent(f -> illum.put(name, f));
+      }
       Path out = outRoot.resolve(plate.barcode());
       PlateProfiler.Result r = PlateProfiler.run(chosen, settings,
-          new PlateProfiler.Options(out, false, false, Runtime.getRuntime().availableProcessors(), null));
+          new PlateProfiler.Options(out, false, false, Runtime.getRuntime().availableProcessors(), null),
+          illum.isEmpty() ? Map.of() : Map.of(plate.barcode(), illum));
       Table cells = Table.read().csv(out.resolve("Cells.csv").toFile());
       StringColumn grp = StringColumn.create("Metadata_Group");
       for (int i = 0; i < cells.rowCount(); i++) {
@@ -121,10 +127,6 @@ public final class CellProfiling {
       cells.addColumns(grp);
       SiteSource first = chosen.get(0);
       SiteImages site = first.load(settings);
-      Map<String, FloatImage> illum = new LinkedHashMap<>();
-      for (String name : settings.requiredImages()) {
-        plate.illumination(Channel.ofName(name)).ifPresent(f -> illum.put(name, f));
-      }
       SiteProfile example = SiteProfiler.profile(site, settings, illum);
       BufferedImage overlay = OutlineOverlay.of(site.image("DNA"), example.labels().get(Compartment.NUCLEI),
           example.labels().get(Compartment.CELLS));

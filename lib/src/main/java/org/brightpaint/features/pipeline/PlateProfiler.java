@@ -89,9 +89,34 @@ public final class PlateProfiler {
    * @throws IOException on read or write errors (naming the file)
    */
   public static Result run(List<SiteSource> sites, ProfileSettings settings, Options options) throws IOException {
+    return run(sites, settings, options, Map.of());
+  }
+
+  /**
+   * Profiles every site with precomputed plate illumination functions (for example the
+   * {@code <Plate>_Illum<Channel>.npy} files of the Cell Painting Gallery); plates without
+   * functions get them computed in a first pass when the settings ask for
+   * {@link ProfileSettings.IlluminationMode#PLATE_REGULAR}.
+   *
+   * @param sites the sites (loaded lazily)
+   * @param settings the pipeline
+   * @param options output and parallelism
+   * @param known plate (Metadata_Plate) to image name to illumination function
+   * @return the summary
+   * @throws IOException on read or write errors (naming the file)
+   */
+  public static Result run(List<SiteSource> sites, ProfileSettings settings, Options options,
+      Map<String, Map<String, FloatImage>> known) throws IOException {
     long t0 = System.nanoTime();
-    Map<String, Map<String, FloatImage>> illum = settings.illumination() == ProfileSettings.IlluminationMode.PLATE_REGULAR
-        ? illumination(sites, settings, options) : Map.of();
+    Map<String, Map<String, FloatImage>> illum = new HashMap<>();
+    if (settings.illumination() == ProfileSettings.IlluminationMode.PLATE_REGULAR) {
+      illum.putAll(known);
+      List<SiteSource> missing = sites.stream()
+          .filter(s -> !known.containsKey(s.metadata().getOrDefault("Plate", ""))).toList();
+      if (!missing.isEmpty()) {
+        illum.putAll(illumination(missing, settings, options));
+      }
+    }
     Map<String, Integer> sitesPerWell = new HashMap<>();
     boolean byWell = !sites.isEmpty() && sites.stream().allMatch(s -> s.metadata().containsKey("Plate") && s.metadata().containsKey("Well"));
     if (byWell) {

@@ -113,6 +113,15 @@ public final class ProfileWriter implements Closeable {
           if (c > 0) {
             sb.append(',');
           }
+          if (cols.get(c) instanceof tech.tablesaw.api.DoubleColumn dc) {
+            double d = dc.getDouble(r);
+            if (Double.isFinite(d)) {
+              sb.append(d);
+            } else {
+              sb.append(nonFinite == NonFinite.NAN ? "NaN" : "0");
+            }
+            continue;
+          }
           Object v = cols.get(c).get(r);
           if (v instanceof Double d) {
             if (Double.isFinite(d)) {
