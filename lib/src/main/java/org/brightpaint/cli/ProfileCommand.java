@@ -1,12 +1,15 @@
 package org.brightpaint.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.brightpaint.data.io.Npy;
 import org.brightpaint.features.pipeline.SiteSources;
+import org.brightpaint.image.FloatImage;
 import org.brightpaint.features.pipeline.PlateProfiler;
 import org.brightpaint.features.pipeline.ProfileSettings;
 import org.brightpaint.features.pipeline.SiteSource;
@@ -51,6 +54,10 @@ public final class ProfileCommand implements Callable<Integer> {
   @Option(names = "--no-illumination", description = "skip the plate illumination correction of the cpjump1 preset")
   boolean noIllumination;
 
+  @Option(names = "--illum-dir", paramLabel = "DIR",
+      description = "folder of <Plate>_Illum<Channel>.npy plate illumination functions (default: DIR/../illum of the load-data CSV when present, else computed from the plate)")
+  Path illumDir;
+
   @Option(names = "--threads", description = "sites processed at once (default: all cores)")
   int threads = Runtime.getRuntime().availableProcessors();
 
@@ -69,8 +76,33 @@ public final class ProfileCommand implements Callable<Integer> {
     if (noIllumination) {
       settings = settings.withIllumination(ProfileSettings.IlluminationMode.NONE);
     }
+    Map<String, Map<String, FloatImage>> illum = new LinkedHashMap<>();
+    Path dir = illumDir;
+    if (dir == null && input.loadData != null) {
+      Path sibling = input.loadData.toAbsolutePath().getParent().resolve("illum");
+      dir = Files.isDirectory(sibling) ? sibling : null;
+    }
+    if (dir != null && settings.illumination() == ProfileSettings.IlluminationMode.PLATE_REGULAR) {
+      for (SiteSource s : sites) {
+        String plate = s.metadata().getOrDefault("Plate", "");
+        if (illum.containsKey(plate)) {
+          continue;
+        }
+        Map<String, FloatImage> fs = new LinkedHashMap<>();
+        for (String name : settings.requiredImages()) {
+          Path f = dir.resolve(plate + "_Illum" + name + ".npy");
+          if (Files.exists(f)) {
+            FloatImage im = Npy.readImage(f);
+            fs.put(name, im);
+          }
+        }
+        if (fs.size() == settings.requiredImages().size()) {
+          illum.put(plate, fs);
+        }
+      }
+    }
     PlateProfiler.Result r = PlateProfiler.run(sites, settings,
-        new PlateProfiler.Options(out, gzip, saveLabels, Math.max(1, threads), System.err));
+        new PlateProfiler.Options(out, gzip, saveLabels, Math.max(1, threads), System.err), illum);
     System.out.printf("Profiled %d sites, %d nuclei in %.1f s (%.1f sites/min)%n", r.sites(), r.objects(), r.seconds(), r.sitesPerMinute());
     r.files().forEach(f -> System.out.println("  " + f));
     return 0;

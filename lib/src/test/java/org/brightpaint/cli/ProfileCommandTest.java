@@ -38,6 +38,23 @@ class ProfileCommandTest {
   }
 
   @Test
+  void profilesASyntheticPlateFromItsLoadData(@TempDir Path dir) throws Exception {
+    org.brightpaint.data.synthetic.SyntheticOptions ci = org.brightpaint.data.synthetic.SyntheticOptions.ci();
+    org.brightpaint.data.synthetic.SyntheticOptions small = ci.withPlates(List.of(ci.plates().get(0)))
+        .withWells(ci.wells().subList(0, 2)).withSites(1);
+    org.brightpaint.data.PlateSet plates = org.brightpaint.data.synthetic.SyntheticPlates.ensure(dir.resolve("plates"), small);
+    Path csv = plates.plates().get(0).dir().resolve("load_data.csv");
+    Path out = dir.resolve("out");
+    assertEquals(0, Brightpaint.run("profile", "--load-data", csv.toString(), "--out", out.toString(), "--gzip"));
+    assertTrue(Files.exists(out.resolve("Cells.csv.gz")));
+    try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(out.resolve("Wells.csv.gz")))) {
+      String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      assertEquals(3, text.split("\n").length, "header + 2 wells");
+      assertTrue(text.startsWith("Metadata_Plate,Metadata_Well,Nuclei_"));
+    }
+  }
+
+  @Test
   void missingFileIsNamed(@TempDir Path dir) {
     int rc = Brightpaint.run("profile", "--preset", "examplehuman", "--image", "DNA=" + dir.resolve("nope.tif"),
         "--out", dir.resolve("out").toString());
