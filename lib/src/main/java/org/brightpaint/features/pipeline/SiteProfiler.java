@@ -99,7 +99,8 @@ public final class SiteProfiler {
    * @param withDiscarded per compartment (optional), labels including objects discarded by border
    *     and size filters, numbered after the kept ones (used by Neighbors)
    * @param settings which families and images
-   * @param imageMeasurements receives whole-image measurements (Granularity_n_image)
+   * @param imageMeasurements receives whole-image measurements (Granularity_n_image and, as
+   *     MeasureTexture "Both" does, whole-image Texture_*)
    * @return per-compartment features
    */
   public static Map<Compartment, FeatureSet> measure(
@@ -109,6 +110,16 @@ public final class SiteProfiler {
     Map<String, org.brightpaint.features.measure.Granularity.Result> granularity =
         FamilyWiring.granularity(images, labels, settings);
     granularity.forEach((name, r) -> r.image().columns().forEach((k, v) -> imageMeasurements.put(k, v[0])));
+    if (settings.families().contains(MeasurementFamily.TEXTURE)) {
+      // MeasureTexture "Both": whole-image texture goes to the Image table
+      org.brightpaint.features.measure.Texture.Options to = new org.brightpaint.features.measure.Texture.Options(
+          settings.measurements().textureScales(), settings.measurements().textureGrayLevels(), true);
+      List<FeatureSet> whole = settings.measuredImages().parallelStream()
+          .map(name -> org.brightpaint.features.measure.Texture.measureImage(images.get(name), name, to)).toList();
+      for (FeatureSet f : whole) {
+        f.columns().forEach((k, v) -> imageMeasurements.put(k, v[0]));
+      }
+    }
     Map<Compartment, List<Supplier<FeatureSet>>> tasks = new EnumMap<>(Compartment.class);
     for (Compartment c : comps) {
       LabelImage l = labels.get(c);

@@ -28,6 +28,9 @@ class CellProfilingTest {
     assertEquals(1164, r.columnCounts().get(Compartment.CYTOPLASM));
     assertEquals(2, r.run().wells().rowCount());
     assertEquals(256, r.overlay().getWidth());
+    List<String> imageColumns = ProfileTables.of(r.example()).image().columnNames();
+    assertTrue(imageColumns.contains("Granularity_16_DNA") && imageColumns.contains("Texture_SumEntropy_ER_3_00_256")
+        && imageColumns.contains("Threshold_FinalThreshold_Nuclei"), imageColumns.toString());
     String json = r.distribution("Cells_AreaShape_Area").asJavascript("x");
     assertTrue(json.contains("DMSO"));
   }
