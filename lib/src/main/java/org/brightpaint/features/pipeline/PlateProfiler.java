@@ -179,6 +179,7 @@ public final class PlateProfiler {
         try {
           fu.get();
         } catch (java.util.concurrent.ExecutionException e) {
+          writer.abort();
           Throwable c = e.getCause();
           if (c instanceof UncheckedIOException u) {
             throw u.getCause();
@@ -188,6 +189,7 @@ public final class PlateProfiler {
           }
           throw new IOException(c);
         } catch (InterruptedException e) {
+          writer.abort();
           Thread.currentThread().interrupt();
           throw new IOException("Interrupted", e);
         }

@@ -166,6 +166,29 @@ public final class ProfileWriter implements Closeable {
     return sinks.values().stream().map(Sink::target).toList();
   }
 
+  /**
+   * Discards everything written: closes and deletes the temporary files, so a failed run leaves
+   * no table under a final name. Later calls to {@link #close()} do nothing.
+   */
+  public synchronized void abort() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    for (Sink s : sinks.values()) {
+      try {
+        s.writer().close();
+      } catch (IOException ignored) {
+        // the file is deleted next
+      }
+      try {
+        Files.deleteIfExists(s.tmp());
+      } catch (IOException ignored) {
+        // best effort: a hidden .tmp file may remain
+      }
+    }
+  }
+
   /** Flushes and renames every file into place. */
   @Override
   public synchronized void close() throws IOException {

@@ -117,6 +117,23 @@ class SiteProfilerTest {
   }
 
   @Test
+  void aFailingSiteLeavesNoTables(@TempDir Path dir) throws Exception {
+    Path good = dir.resolve("dna.tiff");
+    java.awt.image.BufferedImage bi = new java.awt.image.BufferedImage(32, 32, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+    javax.imageio.ImageIO.write(bi, "tiff", good.toFile());
+    Map<String, Path> ok = Map.of("DNA", good, "PH3", good, "cellbody", good);
+    Map<String, Path> broken = Map.of("DNA", good, "PH3", dir.resolve("missing.tiff"), "cellbody", good);
+    List<SiteSource> sites = List.of(new SiteSource(1, Map.of(), ok), new SiteSource(2, Map.of(), broken));
+    Path out = dir.resolve("out");
+    java.io.IOException e = assertThrows(java.io.IOException.class, () -> PlateProfiler.run(sites,
+        ProfileSettings.exampleHuman(), new PlateProfiler.Options(out, false, false, 1, null)));
+    assertTrue(e.getMessage().contains("missing.tiff"), e.getMessage());
+    try (var files = Files.list(out)) {
+      assertEquals(List.of(), files.toList());
+    }
+  }
+
+  @Test
   void presetsAreKnownByName() {
     assertEquals("cpjump1", ProfileSettings.preset("CPJUMP1").name());
     assertEquals(List.of("AGP", "DNA", "ER", "Mito", "RNA"), ProfileSettings.cpjump1().measuredImages());
