@@ -35,6 +35,11 @@ public final class ExampleHumanCheck {
       "Intensity_UpperQuartileIntensity_DNA", "Intensity_MADIntensity_DNA", "Intensity_StdIntensity_DNA",
       "Intensity_MeanIntensityEdge_DNA", "Intensity_MassDisplacement_DNA");
 
+  /** Cell features compared (cells are matched through their nuclei). */
+  public static final List<String> COMPARED_CELLS = List.of(
+      "AreaShape_Area", "AreaShape_Perimeter", "AreaShape_FormFactor", "AreaShape_Solidity",
+      "AreaShape_Eccentricity", "Intensity_MeanIntensity_DNA", "Intensity_IntegratedIntensity_DNA");
+
   private static final String BASE = "/fixtures/example-human/";
 
   private ExampleHumanCheck() {}
@@ -52,13 +57,15 @@ public final class ExampleHumanCheck {
    * @param cpCellsThreshold CellProfiler's final cells threshold
    * @param matched CellProfiler nuclei matched by one of ours within {@link #MATCH_PX}
    * @param matchedFraction {@code matched / cpNuclei}
-   * @param correlations feature name to Pearson r over matched pairs
+   * @param correlations nucleus feature name to Pearson r over matched pairs
+   * @param cellCorrelations cell feature name to Pearson r over the cells of matched nuclei
    * @param profile our full site profile
    */
   public record Result(
       int ourNuclei, int ourCells, int cpNuclei, int cpCells, double ourNucleiThreshold,
       double ourCellsThreshold, double cpNucleiThreshold, double cpCellsThreshold, int matched,
-      double matchedFraction, Map<String, Double> correlations, SiteProfile profile) {
+      double matchedFraction, Map<String, Double> correlations, Map<String, Double> cellCorrelations,
+      SiteProfile profile) {
 
     /** @return a short human-readable summary */
     public String summary() {
@@ -67,7 +74,8 @@ public final class ExampleHumanCheck {
       sb.append(String.format("Threshold nuclei %.5f (CellProfiler %.5f), cells %.5f (CellProfiler %.5f)%n",
           ourNucleiThreshold, cpNucleiThreshold, ourCellsThreshold, cpCellsThreshold));
       sb.append(String.format("Matched %d of %d CellProfiler nuclei (%.1f%%)%n", matched, cpNuclei, 100 * matchedFraction));
-      correlations.forEach((k, v) -> sb.append(String.format("  r(%s) = %.4f%n", k, v)));
+      correlations.forEach((k, v) -> sb.append(String.format("  r(Nuclei_%s) = %.4f%n", k, v)));
+      cellCorrelations.forEach((k, v) -> sb.append(String.format("  r(Cells_%s) = %.4f%n", k, v)));
       return sb.toString();
     }
   }
@@ -121,6 +129,30 @@ public final class ExampleHumanCheck {
         }
         corr.put(f, pearson(a, b));
       }
+      List<Map<String, String>> cpCells = readCsv("Cells.csv");
+      Map<Integer, Map<String, String>> cellOfNucleus = new LinkedHashMap<>();
+      for (Map<String, String> row : cpCells) {
+        cellOfNucleus.put((int) Double.parseDouble(row.get("Parent_Nuclei")), row);
+      }
+      FeatureSet ourCells = profile.features().get(Compartment.CELLS);
+      Map<String, Double> cellCorr = new LinkedHashMap<>();
+      for (String f : COMPARED_CELLS) {
+        List<double[]> v = new ArrayList<>();
+        for (int[] pr : pairs) {
+          int cpNumber = (int) Double.parseDouble(cp.get(pr[0]).get("ObjectNumber"));
+          Map<String, String> row = cellOfNucleus.get(cpNumber);
+          if (row != null && pr[1] < ourCells.objectCount()) {
+            v.add(new double[] {Double.parseDouble(row.get(f)), ourCells.get(f)[pr[1]]});
+          }
+        }
+        double[] a = new double[v.size()];
+        double[] b = new double[v.size()];
+        for (int k = 0; k < a.length; k++) {
+          a[k] = v.get(k)[0];
+          b[k] = v.get(k)[1];
+        }
+        cellCorr.put(f, pearson(a, b));
+      }
       Map<String, Double> im = profile.imageMeasurements();
       return new Result(
           (int) Math.round(im.get("Count_Nuclei")), (int) Math.round(im.get("Count_Cells")),
@@ -128,7 +160,7 @@ public final class ExampleHumanCheck {
           im.get("Threshold_FinalThreshold_Nuclei"), im.get("Threshold_FinalThreshold_Cells"),
           Double.parseDouble(imageRow.get("Threshold_FinalThreshold_Nuclei")),
           Double.parseDouble(imageRow.get("Threshold_FinalThreshold_Cells")),
-          pairs.size(), (double) pairs.size() / n, corr, profile);
+          pairs.size(), (double) pairs.size() / n, corr, cellCorr, profile);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

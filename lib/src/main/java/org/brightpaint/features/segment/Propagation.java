@@ -3,7 +3,8 @@ package org.brightpaint.features.segment;
 /**
  * CellProfiler's "Propagation" (centrosome {@code propagate}): Dijkstra-style growth of seed
  * labels over the mask, where a step between 8-neighbours p and q costs
- * {@code sum over the 3 x 3 window of |I(p + o) - I(q + o)| + lambda} (image clamped at the border).
+ * {@code sqrt(D^2 + (|dx| + |dy|) lambda^2)} with {@code D = sum over the 3 x 3 window of
+ * |I(p + o) - I(q + o)|} (image clamped at the border), as centrosome's {@code propagate.c}.
  * Each pixel takes the label of the seed with the smallest accumulated cost. A larger
  * {@code lambda} weighs plain distance more than image edges.
  *
@@ -64,7 +65,8 @@ public final class Propagation {
           if (done[q] || !mask[q]) {
             continue;
           }
-          double nd = d + difference(image, width, height, px, py, nx, ny) + lambda;
+          double diff = difference(image, width, height, px, py, nx, ny);
+          double nd = d + Math.sqrt(diff * diff + (Math.abs(dx) + Math.abs(dy)) * lambda * lambda);
           if (nd < dist[q]) {
             dist[q] = nd;
             out[q] = out[p];
