@@ -2,7 +2,6 @@ package org.brightpaint.data;
 
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The seed paper's six mechanism-of-action classes, defined by {@code moa_list} terms of the
@@ -100,6 +99,6 @@ public enum MoaGroup {
 
   @Override
   public String toString() {
-    return label.toLowerCase(Locale.ROOT).isEmpty() ? name() : label;
+    return label;
   }
 }

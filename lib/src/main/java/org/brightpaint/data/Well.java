@@ -39,7 +39,11 @@ public record Well(int row, int column) implements Comparable<Well> {
     if (!m.matches()) {
       throw new IllegalArgumentException("Unknown well '" + name + "': expected A01..P24");
     }
-    return new Well(Character.toUpperCase(m.group(1).charAt(0)) - 'A' + 1, Integer.parseInt(m.group(2)));
+    try {
+      return new Well(Character.toUpperCase(m.group(1).charAt(0)) - 'A' + 1, Integer.parseInt(m.group(2)));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("Unknown well '" + name + "': " + e.getMessage(), e);
+    }
   }
 
   /** @return all 384 wells in row-major order (A01, A02, ..., P24) */

@@ -29,7 +29,8 @@ public record CellPhenotype(Map<Trait, Double> values, int nucleusCount, int nuc
 
   /**
    * Draws a cell: response r = strength-scaled, line-scaled, with 40% relative cell-to-cell
-   * variation and 10% non-responders; then each trait from its line mean, spread and shift.
+   * variation and 10% non-responders; then each trait from its line mean, spread and the
+   * compound's shift times the line's {@link LineModel#responseFactor}.
    *
    * @param line the line model
    * @param compound the well's compound response
@@ -46,7 +47,8 @@ public record CellPhenotype(Map<Trait, Double> values, int nucleusCount, int nuc
     for (Trait t : Trait.values()) {
       double mean = line.mean().get(t);
       double sd = line.spread().get(t);
-      double shift = response * compound.shift().getOrDefault(t, 0.0);
+      double shift = response * compound.shift().getOrDefault(t, 0.0)
+          * line.responseFactor(compound.perturbation().group(), t);
       double z = rnd.nextGaussian();
       double x = switch (t.kind()) {
         case LOG -> mean * Math.exp(sd * z + shift);

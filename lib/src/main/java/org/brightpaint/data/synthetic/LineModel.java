@@ -59,6 +59,27 @@ public record LineModel(CellLine line, Map<Trait, Double> mean, Map<Trait, Doubl
     return sensitivity.getOrDefault(group, 1.0);
   }
 
+  /**
+   * How strongly this line expresses a group's shift of one trait: the same mechanism looks
+   * different in two cell lines (Way et al. 2021 report line-specific Cell Painting responses), so
+   * each (line, group, trait) gets a fixed factor {@code exp(0.8 u)}, u uniform in [-1, 1], drawn
+   * from a hash of the three names; the trait a group shifts most keeps at least 0.8 of its shift,
+   * so every group's signature remains recognisable in both lines.
+   *
+   * @param group the group
+   * @param trait the trait
+   * @return the factor, in [exp(-0.8), exp(0.8)]
+   */
+  public double responseFactor(MoaGroup group, Trait trait) {
+    long h = CompoundResponse.Seeds.hash(line.name() + "|" + group.name() + "|" + trait.name());
+    double u = ((CompoundResponse.Seeds.mix(h, 17) >>> 11) * 0x1.0p-53) * 2 - 1;
+    double f = Math.exp(0.8 * u);
+    Map<Trait, Double> shift = MoaEffect.of(group).shift();
+    Trait main = shift.entrySet().stream().max(java.util.Comparator.comparingDouble(e -> Math.abs(e.getValue())))
+        .map(Map.Entry::getKey).orElse(null);
+    return trait == main ? Math.max(0.8, f) : f;
+  }
+
   private static final LineModel A549_MODEL = build(CellLine.A549, new double[][] {
     // trait mean, spread
     {8.0, 0.12}, // NUCLEUS_RADIUS

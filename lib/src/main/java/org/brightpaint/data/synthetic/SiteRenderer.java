@@ -111,6 +111,7 @@ public final class SiteRenderer {
     double sinN;
     double sqrtAn;
     float[] nucR = new float[BINS];
+    double nucleusReach2;
     double[] lobeX;
     double[] lobeY;
     double lobeScale;
@@ -120,6 +121,7 @@ public final class SiteRenderer {
     double fibreCos;
     double fibreSin;
     double fibrePhase;
+    double fibrePeriod;
     double[] nucleoliX;
     double[] nucleoliY;
     double nucleoliSigma;
@@ -177,6 +179,11 @@ public final class SiteRenderer {
             continue;
           }
           double d = Math.sqrt(r2) / c.cellR[bin(v, u)];
+          // a cell always owns its own nucleus: nuclear pixels compete with a much smaller distance
+          double dn = nucleusDistance(c, x + 0.5, y + 0.5);
+          if (dn < 1) {
+            d = Math.min(d, 0.25 * dn);
+          }
           int p = y * n + x;
           if (d < best[p]) {
             best[p] = (float) d;
@@ -232,16 +239,7 @@ public final class SiteRenderer {
           double dc = best[p];
           cellLab[p] = i + 1;
           cellArea[i]++;
-          // nucleus: normalised distance to the nearest lobe
-          double dn = Double.MAX_VALUE;
-          for (int k = 0; k < c.lobeX.length; k++) {
-            double dx = px - c.lobeX[k];
-            double dy = py - c.lobeY[k];
-            double u = (dx * c.cosN + dy * c.sinN) / c.sqrtAn;
-            double v = (-dx * c.sinN + dy * c.cosN) * c.sqrtAn;
-            double r = Math.sqrt(u * u + v * v) / (c.nucR[bin(v, u)] * c.lobeScale);
-            dn = Math.min(dn, r);
-          }
+          double dn = nucleusDistance(c, px, py);
           if (dn < 1) {
             nucLab[p] = i + 1;
             nucArea[i]++;
@@ -270,14 +268,14 @@ public final class SiteRenderer {
           double erV = erI * (Math.exp(-q / erSpread) * (0.35 + 1.0 * ridge * ridge) * wcy
               + 0.6 * Math.exp(-ring * ring / 1.28) * wc);
           double edge = (1 - dc) * c.rc;
-          double stripe = 0.5 + 0.5 * Math.cos(2 * Math.PI * ((px - c.x) * -c.fibreSin + (py - c.y) * c.fibreCos) / 4.5
-              + c.fibrePhase + 0.7 * f3[p] + 0.25 * b);
+          double stripe = 0.5 + 0.5 * Math.cos(2 * Math.PI * ((px - c.x) * -c.fibreSin + (py - c.y) * c.fibreCos)
+              / c.fibrePeriod + c.fibrePhase + 0.7 * f3[p] + 0.25 * b);
           double gx = px - c.golgiX;
           double gy = py - c.golgiY;
           double golgi = Math.exp(-(gx * gx + gy * gy) / (2 * c.golgiSigma * c.golgiSigma))
               * (1 + golgiDisp * 1.5 * Math.max(-0.6, a)) / (1 + golgiDisp);
           double agpV = cortex * 1.2 * Math.exp(-edge * edge / (2 * 1.3 * 1.3)) * wc
-              + fibres * 1.1 * Math.pow(stripe, 6) * (0.5 + 0.5 * clamp(0.5 + 0.5 * a)) * wcy * (0.6 + 0.4 * clamp(1 - q))
+              + fibres * 1.3 * Math.pow(stripe, 6) * clamp(0.45 + 0.6 * f3[p] + 0.2 * a) * wcy * (0.6 + 0.4 * clamp(1 - q))
               + golgiI * 1.8 * golgi * wcy + 0.1 * wcy;
           double tub = Math.pow(ridge, 1.5) * 1.6;
           double punct = Math.max(0, a - 0.6) * 2.2;
@@ -355,6 +353,23 @@ public final class SiteRenderer {
       out[p] = camera(illum[p] * cam.brightfieldLevel() * iz[p], rnd);
     }
     counts.put(ch, out);
+  }
+
+  /** Normalised distance of a point to the nearest nuclear lobe of a cell (&lt; 1 inside the nucleus). */
+  private static double nucleusDistance(Cell c, double px, double py) {
+    double dn = Double.MAX_VALUE;
+    for (int k = 0; k < c.lobeX.length; k++) {
+      double dx = px - c.lobeX[k];
+      double dy = py - c.lobeY[k];
+      if (dx * dx + dy * dy > c.nucleusReach2) {
+        dn = Math.min(dn, 2);
+        continue;
+      }
+      double u = (dx * c.cosN + dy * c.sinN) / c.sqrtAn;
+      double v = (-dx * c.sinN + dy * c.cosN) * c.sqrtAn;
+      dn = Math.min(dn, Math.sqrt(u * u + v * v) / (c.nucR[bin(v, u)] * c.lobeScale));
+    }
+    return dn;
   }
 
   private static short camera(double electrons, SplittableRandom rnd) {
@@ -473,7 +488,9 @@ public final class SiteRenderer {
     c.cosN = Math.cos(angN);
     c.sinN = Math.sin(angN);
     c.sqrtAn = Math.sqrt(ph.get(Trait.NUCLEUS_ASPECT));
-    outline(c.nucR, c.rn, ph.get(Trait.NUCLEUS_IRREGULARITY), 2, 4, rnd);
+    double maxN = outline(c.nucR, c.rn, ph.get(Trait.NUCLEUS_IRREGULARITY), 2, 4, rnd);
+    double reach = 1.5 * maxN * c.sqrtAn + 2;
+    c.nucleusReach2 = reach * reach;
     double offR = 0.12 * c.rc * rnd.nextDouble();
     double offA = 2 * Math.PI * rnd.nextDouble();
     double nx = c.x + offR * Math.cos(offA);
@@ -497,6 +514,7 @@ public final class SiteRenderer {
     c.fibreCos = Math.cos(fA);
     c.fibreSin = Math.sin(fA);
     c.fibrePhase = 2 * Math.PI * rnd.nextDouble();
+    c.fibrePeriod = 4 + 3 * rnd.nextDouble();
     int k = ph.nucleoliCount() * c.lobeX.length;
     c.nucleoliX = new double[k];
     c.nucleoliY = new double[k];

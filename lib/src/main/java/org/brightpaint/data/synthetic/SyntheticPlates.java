@@ -45,7 +45,7 @@ import org.brightpaint.image.FloatImage;
 public final class SyntheticPlates {
 
   /** Bumped whenever the generator's output changes, so that cached plates are regenerated. */
-  public static final String GENERATOR_VERSION = "1";
+  public static final String GENERATOR_VERSION = "3";
   /** The completion marker, written last. */
   public static final String MARKER = "SYNTHETIC_COMPLETE";
 

@@ -45,6 +45,31 @@ class PhenotypeModelTest {
   }
 
   @Test
+  void aClassifierFitOnOneLineLosesAccuracyOnTheOther() {
+    PlateMap map = PlateMap.jumpTarget1();
+    SplittableRandom rnd = new SplittableRandom(2);
+    List<Cell> a549 = new ArrayList<>();
+    List<Cell> u2os = new ArrayList<>();
+    for (MoaGroup g : MoaGroup.TASK) {
+      for (Perturbation p : map.wells(g).stream().map(map::perturbation).distinct().toList()) {
+        CompoundResponse r = CompoundResponse.of(p, SyntheticOptions.DEFAULT_SEED);
+        for (int i = 0; i < 40; i++) {
+          a549.add(new Cell(features(CellPhenotype.draw(LineModel.of(CellLine.A549), r, rnd)), g, i % 2 == 0));
+          u2os.add(new Cell(features(CellPhenotype.draw(LineModel.of(CellLine.U2OS), r, rnd)), g, i % 2 == 0));
+        }
+      }
+    }
+    double same = nearestCentroidAccuracy(a549);
+    // fit on all A549 cells, test on the U2OS half that the within-line score tests on
+    List<Cell> cross = new ArrayList<>();
+    a549.forEach(c -> cross.add(new Cell(c.x(), c.group(), true)));
+    u2os.stream().filter(c -> !c.train()).forEach(cross::add);
+    double other = nearestCentroidAccuracy(cross);
+    System.out.printf("A549-fit nearest centroid: %.2f on A549, %.2f on U2OS%n", same, other);
+    assertTrue(other < same - 0.1, "cross-line accuracy " + other + " vs within-line " + same);
+  }
+
+  @Test
   void dmsoHasNoShiftAndEffectsScaleWithStrength() {
     CompoundResponse dmso = CompoundResponse.of(Perturbation.DMSO, 1);
     assertEquals(0, dmso.strength());
@@ -67,17 +92,19 @@ class PhenotypeModelTest {
   }
 
   static double nearestCentroidAccuracy(List<Cell> cells) {
+    // standardise with the training cells only, as a model fit on them would
     int d = cells.getFirst().x().length;
     double[] mean = new double[d];
     double[] sd = new double[d];
-    for (Cell c : cells) {
+    List<Cell> train = cells.stream().filter(Cell::train).toList();
+    for (Cell c : train) {
       for (int j = 0; j < d; j++) {
-        mean[j] += c.x()[j] / cells.size();
+        mean[j] += c.x()[j] / train.size();
       }
     }
-    for (Cell c : cells) {
+    for (Cell c : train) {
       for (int j = 0; j < d; j++) {
-        sd[j] += Math.pow(c.x()[j] - mean[j], 2) / cells.size();
+        sd[j] += Math.pow(c.x()[j] - mean[j], 2) / train.size();
       }
     }
     List<MoaGroup> groups = MoaGroup.TASK;
