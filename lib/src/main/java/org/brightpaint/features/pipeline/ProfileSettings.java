@@ -127,10 +127,11 @@ public record ProfileSettings(
    *
    * <p>Two deliberate changes from {@code CPJUMP1_analysis.cppipe}, tuned on synthetic
    * Phenix-like plates of both cell lines: maxima closer than 20 px (not 8) are merged when
-   * declumping, and the nuclei threshold correction factor is 1.0 (not 1.25). With the .cppipe's
-   * values, elongated and binucleate nuclei are over-split and dim ones missed: nuclei F1 at IoU
-   * 0.5 falls to 0.90 (A549) and 0.84 (U2OS) instead of 0.96 and 0.95
-   * ({@code SyntheticSegmentationTest}). {@link #withSegmentation} restores them for real data.
+   * declumping, and the nuclei threshold correction factor is 1.0 (not 1.25). On the tuning sites,
+   * 8 px with 1.25 gave nuclei F1 0.90 at IoU 0.5 on A549 and 14 px with 1.25 gave 0.84 on U2OS
+   * (elongated and binucleate nuclei over-split, dim ones missed), against 0.96 and 0.95 with these
+   * settings ({@code SyntheticSegmentationTest}). {@link #withSegmentation} restores the .cppipe's
+   * values for real data.
    *
    * @param withBrightfield also measure Brightfield, HighZBF and LowZBF, as the full pipeline does
    * @return the preset
