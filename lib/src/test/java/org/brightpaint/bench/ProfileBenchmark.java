@@ -26,7 +26,7 @@ import org.brightpaint.image.FloatImage;
  * number of feature columns per compartment.
  *
  * <p>Run: {@code mvn -q -B -o -pl lib test-compile && java -cp lib/target/classes:lib/target/test-classes:$(cat cp.txt)
- * org.brightpaint.bench.ProfileBenchmark [sites=8] [size=1080] [cells=250]}.
+ * org.brightpaint.bench.ProfileBenchmark [sites=8] [size=1080] [cells=240]}.
  */
 public final class ProfileBenchmark {
 
@@ -39,7 +39,7 @@ public final class ProfileBenchmark {
   public static void main(String[] args) throws Exception {
     int plateSites = args.length > 0 ? Integer.parseInt(args[0]) : 8;
     int size = args.length > 1 ? Integer.parseInt(args[1]) : 1080;
-    int cells = args.length > 2 ? Integer.parseInt(args[2]) : 250;
+    int cells = args.length > 2 ? Integer.parseInt(args[2]) : 240;
     ProfileSettings s = ProfileSettings.cpjump1().withIllumination(ProfileSettings.IlluminationMode.NONE);
     System.out.printf("cores: %d, site %d x %d, %d synthetic cells%n", Runtime.getRuntime().availableProcessors(), size, size, cells);
     SiteImages warm = SyntheticSite.make(size, cells, 1, 1);
