@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       VersionCommand.class,
       DoctorCommand.class,
+      ProfileCommand.class,
       PhantomCommand.class,
       ManifestCommand.class,
     })
