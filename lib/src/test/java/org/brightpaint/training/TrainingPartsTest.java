@@ -145,6 +145,20 @@ class TrainingPartsTest {
   }
 
   @Test
+  void outOfMemoryNamesBatchAndImageSize() {
+    try (Generator g = TrainingLoopTest.generator(TrainingLoopTest.options(ModelKind.UNET, 16), 1)) {
+      RuntimeException e = TrainingException.ifOutOfMemory(
+          new ai.djl.engine.EngineException("CUDA out of memory. Tried to allocate 2.00 GiB"), 8, new TinyPairs(1, 16), g);
+      assertTrue(e instanceof TrainingException);
+      assertTrue(e.getMessage().contains("batch size 8") && e.getMessage().contains("image size 16 x 16"),
+          e.getMessage());
+      RuntimeException other = TrainingException.ifOutOfMemory(new ai.djl.engine.EngineException("shape mismatch"), 8,
+          new TinyPairs(1, 16), g);
+      assertEquals("shape mismatch", other.getMessage());
+    }
+  }
+
+  @Test
   void deviceAutoIsCpuWithoutGpu() {
     if (ai.djl.engine.Engine.getInstance().getGpuCount() == 0) {
       assertEquals(ai.djl.Device.cpu(), DeviceChoice.AUTO.device());
