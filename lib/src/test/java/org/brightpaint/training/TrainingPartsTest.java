@@ -125,6 +125,8 @@ class TrainingPartsTest {
       TrainingState s = l.fit();
       assertEquals(4, s.step());
       assertEquals(2, s.validations().size(), "one validation per epoch of 2 steps");
+      assertTrue(Files.exists(tmp.resolve("samples/step-4.png")), "validation sample image written");
+      assertEquals(4 * 16, l.lastSample().getWidth());
     }
     Path ckpt = tmp.resolve(TrainingLoop.CHECKPOINT);
     try (Generator g = TrainingLoopTest.generator(TrainingLoopTest.options(ModelKind.PIX2PIX, 32), 1);
