@@ -12,10 +12,19 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * The acceptance check of issue 4 (minutes per model, so behind {@code -Dbrightpaint.long=true}):
  * trained at "ci" size on the synthetic plates, each model predicts the DNA channel of held-out
- * sites better than the mean training image by MSE.
+ * sites better than the mean training image by MSE. Optional {@code -Dbrightpaint.threads=N}.
  */
 @EnabledIfSystemProperty(named = "brightpaint.long", matches = "true")
 class AcceptanceTest {
+
+  /** {@code -Dbrightpaint.threads=1} is often faster on a busy 2-core machine. */
+  @org.junit.jupiter.api.BeforeAll
+  static void threads() {
+    Integer n = Integer.getInteger("brightpaint.threads");
+    if (n != null) {
+      EngineThreads.set(n);
+    }
+  }
 
   @ParameterizedTest
   @EnumSource(value = ModelKind.class, names = {"UNET", "PIX2PIX", "SPADE"})
