@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
       ProfileCommand.class,
       PhantomCommand.class,
       ManifestCommand.class,
+      TrainCommand.class,
+      PredictCommand.class,
     })
 public final class Brightpaint implements Runnable {
 
