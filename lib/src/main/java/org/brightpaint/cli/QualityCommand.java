@@ -3,7 +3,7 @@ package org.brightpaint.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.brightpaint.eval.QualityReport;
-import org.brightpaint.report.CsvOutput;
+import org.brightpaint.benchmark.ReportFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -42,7 +42,7 @@ public final class QualityCommand implements Callable<Integer> {
     if (!r.coverage().complete()) {
       System.err.println("quality: partial comparison: " + r.coverage().describe());
     }
-    Path csv = CsvOutput.write(r.table(), out.resolve("quality.csv"));
+    Path csv = ReportFiles.write(r.table(), out.resolve("quality.csv"));
     System.out.println("Wrote " + r.table().rowCount() + " rows to " + csv);
     return 0;
   }

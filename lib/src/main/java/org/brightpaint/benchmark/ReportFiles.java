@@ -1,4 +1,4 @@
-package org.brightpaint.report;
+package org.brightpaint.benchmark;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,8 +12,8 @@ import tech.tablesaw.api.Table;
  * Atomic file output for reports: content is written to a temporary file in the target folder
  * and then renamed over the target, so a crash never leaves a half-written CSV or HTML file.
  */
-public final class CsvOutput {
-  private CsvOutput() {}
+public final class ReportFiles {
+  private ReportFiles() {}
 
   /**
    * Writes a table as CSV (header row, comma-separated; missing values empty; infinite doubles as
@@ -25,7 +25,7 @@ public final class CsvOutput {
    */
   public static Path write(Table table, Path file) {
     StringBuilder sb = new StringBuilder();
-    sb.append(String.join(",", table.columnNames().stream().map(CsvOutput::quote).toList())).append('\n');
+    sb.append(String.join(",", table.columnNames().stream().map(ReportFiles::quote).toList())).append('\n');
     for (int r = 0; r < table.rowCount(); r++) {
       for (int c = 0; c < table.columnCount(); c++) {
         if (c > 0) sb.append(',');
@@ -54,6 +54,30 @@ public final class CsvOutput {
       Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
       try {
         Files.writeString(tmp, text, StandardCharsets.UTF_8);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } finally {
+        Files.deleteIfExists(tmp);
+      }
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Writes bytes atomically.
+   *
+   * @param bytes the content
+   * @param file the target; parent folders are created
+   * @return the file
+   */
+  public static Path writeBytes(byte[] bytes, Path file) {
+    try {
+      Path dir = file.toAbsolutePath().getParent();
+      Files.createDirectories(dir);
+      Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+      try {
+        Files.write(tmp, bytes);
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       } finally {
         Files.deleteIfExists(tmp);
