@@ -1,7 +1,5 @@
 package org.brightpaint.eval;
 
-import java.awt.image.BufferedImage;
-import java.awt.image.Raster;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -9,11 +7,11 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import javax.imageio.ImageIO;
 import org.brightpaint.data.Channel;
+import org.brightpaint.data.PhenixFileName;
+import org.brightpaint.data.io.Tiff16;
 import org.brightpaint.image.FloatImage;
 
 /**
@@ -23,8 +21,8 @@ import org.brightpaint.image.FloatImage;
  *
  * <p>The plate of an image is the first folder below the root with any {@code __<timestamp>}
  * suffix removed (the Phenix export layout {@code <plate>__<timestamp>/Images/...}), or "" for
- * images directly in the root. Kept in one class so that it can delegate to the data package's
- * Phenix parser and reader once those are merged.
+ * images directly in the root. Names are parsed by {@link PhenixFileName}, pixels read by
+ * {@link Tiff16}.
  */
 public final class QualityFolders {
   private static final Pattern PHENIX =
@@ -63,17 +61,13 @@ public final class QualityFolders {
     Map<Site, Map<Channel, Path>> out = new TreeMap<>();
     try (Stream<Path> s = Files.walk(root)) {
       for (Path p : (Iterable<Path>) s.filter(Files::isRegularFile)::iterator) {
-        Matcher m = PHENIX.matcher(p.getFileName().toString());
-        if (!m.matches()) continue;
+        String name = p.getFileName().toString();
+        if (!PHENIX.matcher(name).matches()) continue;
+        PhenixFileName f = PhenixFileName.parse(name);
         Path rel = root.relativize(p);
         String plate = rel.getNameCount() > 1 ? rel.getName(0).toString().replaceFirst("__.*$", "") : "";
-        int row = Integer.parseInt(m.group(1)), col = Integer.parseInt(m.group(2));
-        if (row < 1 || row > 26) {
-          throw new IllegalArgumentException("Row r" + m.group(1) + " out of range in " + p);
-        }
-        String well = (char) ('A' + row - 1) + String.format("%02d", col);
-        Site site = new Site(plate, well, Integer.parseInt(m.group(3)));
-        Channel ch = Channel.ofPhenix(Integer.parseInt(m.group(5)));
+        Site site = new Site(plate, f.well().name(), f.field());
+        Channel ch = f.channel();
         Path prev = out.computeIfAbsent(site, k -> new TreeMap<>()).put(ch, p);
         if (prev != null) {
           throw new IllegalArgumentException("Two files for " + site + " " + ch.cpName() + ": " + prev + " and " + p);
@@ -89,31 +83,16 @@ public final class QualityFolders {
   }
 
   /**
-   * Reads a single-channel TIFF (8 or 16 bit) as values scaled to [0, 1] by the type's maximum.
+   * Reads a 16-bit single-channel TIFF ({@link Tiff16}) as counts / 65535, i.e. in [0, 1].
    *
    * @param file the image file
-   * @return the image
-   * @throws IllegalArgumentException naming the file when it cannot be decoded
+   * @return the scaled image
+   * @throws IllegalArgumentException naming the file when it is not a 16-bit TIFF or is corrupt
    */
   public static FloatImage read(Path file) {
-    BufferedImage img;
-    try {
-      img = ImageIO.read(file.toFile());
-    } catch (IOException | RuntimeException e) {
-      throw new IllegalArgumentException("Cannot read image " + file + ": " + e.getMessage(), e);
-    }
-    if (img == null) {
-      throw new IllegalArgumentException("Not a readable TIFF: " + file);
-    }
-    Raster r = img.getRaster();
-    int bits = img.getColorModel().getComponentSize(0);
-    double max = (1L << bits) - 1;
-    float[] p = new float[img.getWidth() * img.getHeight()];
-    for (int y = 0; y < img.getHeight(); y++) {
-      for (int x = 0; x < img.getWidth(); x++) {
-        p[y * img.getWidth() + x] = (float) (r.getSample(x, y, 0) / max);
-      }
-    }
-    return new FloatImage(img.getWidth(), img.getHeight(), p);
+    FloatImage raw = Tiff16.read(file);
+    float[] p = raw.pixels().clone();
+    for (int i = 0; i < p.length; i++) p[i] /= 65535f;
+    return new FloatImage(raw.width(), raw.height(), p);
   }
 }
