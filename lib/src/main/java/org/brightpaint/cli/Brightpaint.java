@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       VersionCommand.class,
+      ProfileCommand.class,
       QualityCommand.class,
     })
 public final class Brightpaint implements Runnable {

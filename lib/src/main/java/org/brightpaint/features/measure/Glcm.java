@@ -1,0 +1,343 @@
+package org.brightpaint.features.measure;
+
+import java.util.Arrays;
+
+/**
+ * A symmetric grey-level co-occurrence matrix (GLCM) with sparse accumulation, and Haralick's 13
+ * texture features computed from it exactly as mahotas 1.4 ({@code mahotas.features.haralick},
+ * used by CellProfiler 4.0.6 MeasureTexture) defines them.
+ *
+ * <p>Accumulation: {@link #add(int, int)} records one ordered pixel pair (a, b); the matrix the
+ * features see is the symmetric {@code M = C + C^T} of the ordered counts {@code C}, so a pair
+ * (a, b) adds 1 to M[a][b] and to M[b][a], and a pair (a, a) adds 2 to M[a][a]. Only the touched
+ * cells are stored and visited, so an object with few distinct grey-level pairs costs little,
+ * whatever the number of levels. One instance is reusable ({@link #clear()}) and not thread-safe.
+ *
+ * <p>Features, with {@code p = M / sum(M)}, {@code px = py} the marginal, {@code p_{x+y}(k)} and
+ * {@code p_{x-y}(k)} the sums of p over {@code i+j = k} and {@code |i-j| = k}, entropies
+ * {@code H(q) = -sum q log2 q} with {@code 0 log 0 = 0}:
+ *
+ * <ol>
+ *   <li>AngularSecondMoment = sum p^2
+ *   <li>Contrast = sum_k k^2 p_{x-y}(k)
+ *   <li>Correlation = (sum ij p - ux uy) / (sx sy); 1 when sx or sy is 0
+ *   <li>Variance = sum_k k^2 px(k) - ux^2
+ *   <li>InverseDifferenceMoment = sum p / (1 + (i-j)^2)
+ *   <li>SumAverage = sum_k k p_{x+y}(k)
+ *   <li>SumVariance = sum_k k^2 p_{x+y}(k) - SumAverage^2
+ *   <li>SumEntropy = H(p_{x+y})
+ *   <li>Entropy = H(p) (called HXY below)
+ *   <li>DifferenceVariance = population variance of the vector p_{x-y}(0 .. size-1) itself
+ *       (mahotas' default, not the variance of |i-j|); size = largest grey value + 1
+ *   <li>DifferenceEntropy = H(p_{x-y})
+ *   <li>InfoMeas1 = (HXY - HXY1) / max(HX, HY), or HXY - HXY1 when max(HX, HY) = 0, with HXY1 =
+ *       -sum p log2(px py)
+ *   <li>InfoMeas2 = sqrt(max(0, 1 - exp(-2 (HXY2 - HXY)))), HXY2 = -sum px py log2(px py)
+ * </ol>
+ *
+ * <p>Because M is symmetric, HXY1 = HXY2 = HX + HY exactly; they are computed that way (from the
+ * marginal), which differs from mahotas' direct sums only by rounding. An empty matrix has no
+ * features: {@link #haralick(int)} returns 13 NaN (mahotas raises).
+ *
+ * <p>References: Haralick RM, Shanmugam K, Dinstein I (1973) Textural features for image
+ * classification. IEEE Trans SMC 3(6):610-621, https://doi.org/10.1109/TSMC.1973.4309314; Coelho LP
+ * (2013) Mahotas: open source software for scriptable computer vision. J Open Res Softw 1(1):e3,
+ * https://doi.org/10.5334/jors.ac.
+ */
+public final class Glcm {
+  /** Number of Haralick features. */
+  public static final int FEATURES = 13;
+
+  private static final int LOG_TABLE = 1 << 17;
+  private static final double[] NLOG2N = new double[LOG_TABLE];
+  private static final double INV_LN2 = 1.0 / Math.log(2.0);
+
+  static {
+    for (int n = 1; n < LOG_TABLE; n++) {
+      NLOG2N[n] = n * Math.log(n) * INV_LN2;
+    }
+  }
+
+  private final int levels;
+  private final int[] counts;
+  private final int[] touched;
+  private int nTouched;
+  private long pairs;
+  private final long[] row;
+  private final long[] plus;
+  private final long[] minus;
+
+  private Glcm(int levels) {
+    if (levels < 2 || levels > 4096) {
+      throw new IllegalArgumentException("GLCM levels must be in 2..4096, got " + levels);
+    }
+    this.levels = levels;
+    this.counts = new int[levels * levels];
+    this.touched = new int[levels * levels];
+    this.row = new long[levels];
+    this.plus = new long[2 * levels];
+    this.minus = new long[levels];
+  }
+
+  /**
+   * An empty matrix for grey values {@code 0 .. levels-1}.
+   *
+   * @param levels the number of grey levels, 2..4096
+   * @return the matrix
+   */
+  public static Glcm create(int levels) {
+    return new Glcm(levels);
+  }
+
+  /**
+   * The GLCM of a whole grey-level image for one displacement, as mahotas' {@code cooccurence(f,
+   * direction, symmetric=True, distance)}: every pixel (x, y) with (x + dx, y + dy) inside the
+   * image contributes the pair (f(x, y), f(x + dx, y + dy)).
+   *
+   * @param grey row-major grey values in {@code 0..levels-1}, {@code width * height} of them
+   * @param width columns
+   * @param height rows
+   * @param dy row displacement
+   * @param dx column displacement
+   * @param levels number of grey levels
+   * @param ignoreZeros drop pairs where either value is 0 (mahotas' {@code ignore_zeros})
+   * @return the matrix
+   */
+  public static Glcm of(int[] grey, int width, int height, int dy, int dx, int levels, boolean ignoreZeros) {
+    if (grey.length != (long) width * height) {
+      throw new IllegalArgumentException(
+          "Grey image of " + width + " x " + height + " needs " + ((long) width * height) + " values, got " + grey.length);
+    }
+    Glcm g = new Glcm(levels);
+    for (int v : grey) {
+      if (v < 0 || v >= levels) {
+        throw new IllegalArgumentException("Grey value " + v + " outside 0.." + (levels - 1));
+      }
+    }
+    for (int y = Math.max(0, -dy); y < Math.min(height, height - dy); y++) {
+      for (int x = Math.max(0, -dx); x < Math.min(width, width - dx); x++) {
+        int a = grey[y * width + x];
+        int b = grey[(y + dy) * width + x + dx];
+        if (ignoreZeros && (a == 0 || b == 0)) {
+          continue;
+        }
+        g.add(a, b);
+      }
+    }
+    return g;
+  }
+
+  /** Empties the matrix (cost proportional to the touched cells). */
+  public void clear() {
+    for (int i = 0; i < nTouched; i++) {
+      counts[touched[i]] = 0;
+    }
+    nTouched = 0;
+    pairs = 0;
+  }
+
+  /**
+   * Records one ordered pixel pair.
+   *
+   * @param a grey value of the pixel, {@code 0..levels-1}
+   * @param b grey value of its displaced neighbour
+   */
+  public void add(int a, int b) {
+    int key = a <= b ? a * levels + b : b * levels + a;
+    if (counts[key]++ == 0) {
+      touched[nTouched++] = key;
+    }
+    pairs++;
+  }
+
+  /** @return the number of recorded pairs (half the sum of the symmetric matrix) */
+  public long pairCount() {
+    return pairs;
+  }
+
+  /** @return the number of grey levels */
+  public int levels() {
+    return levels;
+  }
+
+  /**
+   * The dense symmetric matrix {@code C + C^T}, for inspection and tests.
+   *
+   * @return {@code levels x levels} counts
+   */
+  public long[][] symmetricMatrix() {
+    long[][] m = new long[levels][levels];
+    for (int t = 0; t < nTouched; t++) {
+      int key = touched[t];
+      int a = key / levels;
+      int b = key % levels;
+      int c = counts[key];
+      if (a == b) {
+        m[a][a] += 2L * c;
+      } else {
+        m[a][b] += c;
+        m[b][a] += c;
+      }
+    }
+    return m;
+  }
+
+  /**
+   * Haralick's 13 features of this matrix.
+   *
+   * @param size mahotas' matrix size: the largest grey value of the measured region + 1 (only
+   *     DifferenceVariance depends on it); must exceed every recorded grey value
+   * @return the 13 features in {@link FeatureNames#HARALICK} order; all NaN when the matrix is empty
+   */
+  public double[] haralick(int size) {
+    double[] out = new double[FEATURES];
+    haralick(size, out, 0);
+    return out;
+  }
+
+  /**
+   * Haralick's 13 features into {@code out[offset .. offset + 13)}.
+   *
+   * @param size the largest grey value of the region + 1
+   * @param out destination
+   * @param offset first index written
+   */
+  public void haralick(int size, double[] out, int offset) {
+    if (pairs == 0) {
+      Arrays.fill(out, offset, offset + FEATURES, Double.NaN);
+      return;
+    }
+    int lo = Integer.MAX_VALUE;
+    int hi = -1;
+    double sumSq = 0;
+    double sumIJ = 0;
+    double idm = 0;
+    double mlogm = 0;
+    int matrixNz = 0;
+    for (int t = 0; t < nTouched; t++) {
+      int key = touched[t];
+      int a = key / levels;
+      int b = key - a * levels;
+      long c = counts[key];
+      if (a < lo) {
+        lo = a;
+      }
+      if (b > hi) {
+        hi = b;
+      }
+      int d = b - a;
+      if (d == 0) {
+        long m = 2 * c;
+        sumSq += (double) m * m;
+        row[a] += m;
+        sumIJ += (double) a * a * m;
+        mlogm += nlog2n(m);
+        matrixNz++;
+      } else {
+        sumSq += 2.0 * c * c;
+        row[a] += c;
+        row[b] += c;
+        sumIJ += 2.0 * a * b * c;
+        mlogm += 2 * nlog2n(c);
+        matrixNz += 2;
+      }
+      plus[a + b] += 2 * c;
+      minus[d] += 2 * c;
+      idm += 2.0 * c / (1.0 + (double) d * d);
+    }
+    if (hi >= size) {
+      clearMarginals(lo, hi);
+      throw new IllegalArgumentException("GLCM size " + size + " must exceed the largest grey value " + hi);
+    }
+    double total = 2.0 * pairs;
+    double logT = Math.log(total) * INV_LN2;
+    // marginal px = py
+    double sk = 0;
+    double sk2 = 0;
+    double rowLog = 0;
+    int rowNz = 0;
+    for (int k = lo; k <= hi; k++) {
+      long r = row[k];
+      if (r != 0) {
+        rowNz++;
+        sk += (double) k * r;
+        sk2 += (double) k * k * r;
+        rowLog += nlog2n(r);
+      }
+    }
+    double ux = sk / total;
+    double vx = sk2 / total - ux * ux;
+    double sx = Math.sqrt(vx);
+    double hx = entropy(logT, rowLog, total, rowNz);
+    // p_{x+y}
+    double pk = 0;
+    double pk2 = 0;
+    double plusLog = 0;
+    int plusNz = 0;
+    for (int k = 2 * lo; k <= 2 * hi; k++) {
+      long v = plus[k];
+      if (v != 0) {
+        plusNz++;
+        pk += (double) k * v;
+        pk2 += (double) k * k * v;
+        plusLog += nlog2n(v);
+      }
+    }
+    // p_{x-y}
+    double contrast = 0;
+    double minusLog = 0;
+    double minusSum = 0;
+    int minusNz = 0;
+    int span = hi - lo;
+    for (int k = 0; k <= span; k++) {
+      long v = minus[k];
+      if (v != 0) {
+        minusNz++;
+        contrast += (double) k * k * v;
+        minusLog += nlog2n(v);
+        minusSum += v / total;
+      }
+    }
+    double mean = minusSum / size;
+    double ss = 0;
+    for (int k = 0; k <= span; k++) {
+      double dv = minus[k] / total - mean;
+      ss += dv * dv;
+    }
+    ss += (double) (size - span - 1) * mean * mean;
+    clearMarginals(lo, hi);
+
+    double hxy = entropy(logT, mlogm, total, matrixNz);
+    double sumAverage = pk / total;
+    double hxy1 = 2 * hx;
+    double hxy2 = 2 * hx;
+    out[offset] = sumSq / (total * total);
+    out[offset + 1] = contrast / total;
+    out[offset + 2] = (sx == 0.0) ? 1.0 : (sumIJ / total - ux * ux) / (sx * sx);
+    out[offset + 3] = vx;
+    out[offset + 4] = idm / total;
+    out[offset + 5] = sumAverage;
+    out[offset + 6] = pk2 / total - sumAverage * sumAverage;
+    out[offset + 7] = entropy(logT, plusLog, total, plusNz);
+    out[offset + 8] = hxy;
+    out[offset + 9] = ss / size;
+    out[offset + 10] = entropy(logT, minusLog, total, minusNz);
+    out[offset + 11] = hx == 0.0 ? hxy - hxy1 : (hxy - hxy1) / hx;
+    out[offset + 12] = Math.sqrt(Math.max(0.0, 1.0 - Math.exp(-2.0 * (hxy2 - hxy))));
+  }
+
+  private void clearMarginals(int lo, int hi) {
+    Arrays.fill(row, lo, hi + 1, 0L);
+    Arrays.fill(plus, 2 * lo, 2 * hi + 1, 0L);
+    Arrays.fill(minus, 0, hi - lo + 1, 0L);
+  }
+
+  /** H = log2 T - sum n log2 n / T, exactly 0 for a single non-zero cell as in mahotas. */
+  private static double entropy(double logT, double sumNlogN, double total, int nonZero) {
+    return nonZero <= 1 ? 0.0 : logT - sumNlogN / total;
+  }
+
+  private static double nlog2n(long n) {
+    return n < LOG_TABLE ? NLOG2N[(int) n] : n * Math.log(n) * INV_LN2;
+  }
+}

@@ -1,0 +1,333 @@
+package org.brightpaint.features.measure;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.brightpaint.features.FeatureSet;
+import org.brightpaint.image.FloatImage;
+import org.brightpaint.image.LabelImage;
+
+/**
+ * CellProfiler 4.0.6 MeasureObjectIntensityDistribution with scaled bins and each object as its
+ * own centre (the CPJUMP1 settings): the fraction of an object's intensity in concentric rings.
+ *
+ * <p>Geometry, per object: {@code e} = Euclidean distance from a pixel to the nearest pixel outside
+ * the object (exact EDT; the image border is not an edge, as in {@code scipy.ndimage}); the centre
+ * is the first pixel in raster order with the largest {@code e}; {@code c} = geodesic distance
+ * from the centre inside the object along 8-neighbour steps of 1 and sqrt 2 (centrosome {@code
+ * propagate} on a zero image); {@code r = c / (c + e + 0.001)}; bin = {@code floor(bins * r)}.
+ * Pixels not 8-connected to the centre are left out, as in CellProfiler.
+ *
+ * <p>Per channel and bin b (1-based in names): {@code FracAtD} = intensity in b / object intensity;
+ * {@code MeanFrac} = FracAtD / (pixels in b / object pixels + eps); {@code RadialCV} = population
+ * standard deviation / mean of the mean intensities of the 8 sectors (split by {@code y > yc},
+ * {@code x > xc}, {@code |y - yc| > |x - xc|}) that have pixels in b, 0 when none has.
+ *
+ * <p>Names: {@code RadialDistribution_FracAtD_<Ch>_<b>of<bins>}, {@code ..._MeanFrac_...}, {@code
+ * ..._RadialCV_...}; order per channel: bin, then FracAtD, MeanFrac, RadialCV (CellProfiler's).
+ *
+ * <p>Non-finite conventions (CellProfiler's): an object whose total intensity is 0, or a label
+ * without pixels, has FracAtD and MeanFrac NaN (0/0) and RadialCV 0.
+ *
+ * <p>References: CellProfiler {@code modules/measureobjectintensitydistribution.py} v4.0.6;
+ * Felzenszwalb PF, Huttenlocher DP (2012) Distance transforms of sampled functions, Theory Comput
+ * 8:415-428, https://doi.org/10.4086/toc.2012.v008a019.
+ */
+public final class RadialDistribution {
+  private static final double EPS = Math.ulp(1.0);
+
+  private RadialDistribution() {}
+
+  /**
+   * Radial distribution settings (scaled bins, each object its own centre).
+   *
+   * @param binCount "Number of bins", &gt;= 2
+   */
+  public record Options(int binCount) {
+    /** Validates the bin count. */
+    public Options {
+      if (binCount < 2) {
+        throw new IllegalArgumentException("Radial distribution needs >= 2 bins, got " + binCount);
+      }
+    }
+
+    /** @return the CPJUMP1 setting: 4 scaled bins */
+    public static Options cpjump1() {
+      return new Options(4);
+    }
+  }
+
+  /**
+   * @param channel the image name
+   * @param options the settings
+   * @return the names for one channel in output order
+   */
+  public static List<String> featureNames(String channel, Options options) {
+    List<String> names = new ArrayList<>();
+    for (int b = 1; b <= options.binCount(); b++) {
+      names.add(FeatureNames.radial(FeatureNames.FRAC_AT_D, channel, b, options.binCount()));
+      names.add(FeatureNames.radial(FeatureNames.MEAN_FRAC, channel, b, options.binCount()));
+      names.add(FeatureNames.radial(FeatureNames.RADIAL_CV, channel, b, options.binCount()));
+    }
+    return names;
+  }
+
+  /**
+   * One channel.
+   *
+   * @param image intensities
+   * @param channel its name
+   * @param labels the objects
+   * @param options the settings
+   * @return 3 x bins columns
+   */
+  public static FeatureSet measure(FloatImage image, String channel, LabelImage labels, Options options) {
+    Map<String, FloatImage> m = new LinkedHashMap<>();
+    m.put(channel, image);
+    return measure(m, labels, options);
+  }
+
+  /**
+   * Several channels sharing one geometry computation.
+   *
+   * @param images name to image, in output order (an ordered map)
+   * @param labels the objects
+   * @param options the settings
+   * @return 3 x bins columns per channel
+   * @throws IllegalArgumentException on a size mismatch or a non-finite pixel
+   */
+  public static FeatureSet measure(Map<String, FloatImage> images, LabelImage labels, Options options) {
+    for (Map.Entry<String, FloatImage> e : images.entrySet()) {
+      Inputs.checkName(e.getKey());
+      Inputs.check(e.getValue(), e.getKey(), labels);
+    }
+    ObjectIndex idx = ObjectIndex.of(labels);
+    int bins = options.binCount();
+    int n = idx.count;
+    int[] bin = new int[idx.pixels.length];
+    int[] sector = new int[idx.pixels.length];
+    geometry(idx, labels.labels(), bins, bin, sector);
+    FeatureSet.Builder b = FeatureSet.builder(n);
+    for (Map.Entry<String, FloatImage> e : images.entrySet()) {
+      float[] px = e.getValue().pixels();
+      double[][] frac = new double[bins][n];
+      double[][] meanFrac = new double[bins][n];
+      double[][] cv = new double[bins][n];
+      double[] hist = new double[bins];
+      int[] count = new int[bins];
+      double[] secSum = new double[bins * 8];
+      int[] secCnt = new int[bins * 8];
+      for (int o = 0; o < n; o++) {
+        Arrays.fill(hist, 0);
+        Arrays.fill(count, 0);
+        Arrays.fill(secSum, 0);
+        Arrays.fill(secCnt, 0);
+        double total = 0;
+        int totalCount = 0;
+        for (int t = idx.start[o]; t < idx.start[o + 1]; t++) {
+          int k = bin[t];
+          if (k < 0) {
+            continue;
+          }
+          double v = px[idx.pixels[t]];
+          hist[k] += v;
+          count[k]++;
+          total += v;
+          totalCount++;
+          secSum[k * 8 + sector[t]] += v;
+          secCnt[k * 8 + sector[t]]++;
+        }
+        for (int k = 0; k < bins; k++) {
+          frac[k][o] = hist[k] / total;
+          meanFrac[k][o] = frac[k][o] / ((double) count[k] / totalCount + EPS);
+          if (totalCount == 0) {
+            meanFrac[k][o] = Double.NaN;
+          }
+          cv[k][o] = radialCv(secSum, secCnt, k * 8);
+        }
+      }
+      for (int k = 0; k < bins; k++) {
+        b.put(FeatureNames.radial(FeatureNames.FRAC_AT_D, e.getKey(), k + 1, bins), frac[k]);
+        b.put(FeatureNames.radial(FeatureNames.MEAN_FRAC, e.getKey(), k + 1, bins), meanFrac[k]);
+        b.put(FeatureNames.radial(FeatureNames.RADIAL_CV, e.getKey(), k + 1, bins), cv[k]);
+      }
+    }
+    return b.build();
+  }
+
+  private static double radialCv(double[] sum, int[] cnt, int off) {
+    int m = 0;
+    double mean = 0;
+    for (int s = 0; s < 8; s++) {
+      if (cnt[off + s] > 0) {
+        mean += sum[off + s] / cnt[off + s];
+        m++;
+      }
+    }
+    if (m == 0) {
+      return 0.0;
+    }
+    mean /= m;
+    double ss = 0;
+    for (int s = 0; s < 8; s++) {
+      if (cnt[off + s] > 0) {
+        double d = sum[off + s] / cnt[off + s] - mean;
+        ss += d * d;
+      }
+    }
+    double std = Math.sqrt(ss / m);
+    return mean == 0 ? std : std / mean;
+  }
+
+  /**
+   * Fills, for every object pixel (in {@link ObjectIndex} order), its bin (-1 when unreachable
+   * from the centre) and its sector 0..7.
+   */
+  static void geometry(ObjectIndex idx, int[] lab, int bins, int[] binOut, int[] sectorOut) {
+    int w = idx.width;
+    int h = idx.height;
+    for (int o = 0; o < idx.count; o++) {
+      int from = idx.start[o];
+      int to = idx.start[o + 1];
+      if (from == to) {
+        continue;
+      }
+      int l = o + 1;
+      int x0 = Math.max(0, idx.minX[o] - 1);
+      int x1 = Math.min(w - 1, idx.maxX[o] + 1);
+      int y0 = Math.max(0, idx.minY[o] - 1);
+      int y1 = Math.min(h - 1, idx.maxY[o] + 1);
+      int cw = x1 - x0 + 1;
+      int ch = y1 - y0 + 1;
+      boolean[] in = new boolean[cw * ch];
+      boolean anyOut = false;
+      for (int y = 0; y < ch; y++) {
+        for (int x = 0; x < cw; x++) {
+          in[y * cw + x] = lab[(y + y0) * w + x + x0] == l;
+          anyOut |= !in[y * cw + x];
+        }
+      }
+      double[] d2 = Edt.squared(in, cw, ch, !anyOut);
+      // centre: first raster pixel of maximal distance
+      int centre = -1;
+      double best = -1;
+      for (int t = from; t < to; t++) {
+        int p = idx.pixels[t];
+        int c = (p / w - y0) * cw + (p % w - x0);
+        if (d2[c] > best) {
+          best = d2[c];
+          centre = c;
+        }
+      }
+      double[] geo = geodesic(in, cw, ch, centre);
+      int cy = centre / cw;
+      int cx = centre % cw;
+      for (int t = from; t < to; t++) {
+        int p = idx.pixels[t];
+        int yy = p / w - y0;
+        int xx = p % w - x0;
+        int c = yy * cw + xx;
+        if (Double.isInfinite(geo[c])) {
+          binOut[t] = -1;
+          continue;
+        }
+        double e = Math.sqrt(d2[c]);
+        double r = geo[c] / (geo[c] + e + 0.001);
+        int k = (int) (r * bins);
+        binOut[t] = Math.min(k, bins);
+        if (binOut[t] == bins) {
+          binOut[t] = -1; // cannot happen with scaled bins (r < 1)
+        }
+        int imask = yy > cy ? 1 : 0;
+        int jmask = xx > cx ? 1 : 0;
+        int amask = Math.abs(yy - cy) > Math.abs(xx - cx) ? 1 : 0;
+        sectorOut[t] = imask + 2 * jmask + 4 * amask;
+      }
+    }
+  }
+
+  /** Dijkstra over the true pixels with 8-neighbour steps 1 and sqrt 2. */
+  static double[] geodesic(boolean[] in, int w, int h, int source) {
+    double[] dist = new double[in.length];
+    Arrays.fill(dist, Double.POSITIVE_INFINITY);
+    dist[source] = 0;
+    double[] hk = new double[16];
+    int[] hv = new int[16];
+    int size = 0;
+    hk[0] = 0;
+    hv[0] = source;
+    size = 1;
+    final double s2 = Math.sqrt(2.0);
+    while (size > 0) {
+      double d = hk[0];
+      int p = hv[0];
+      size--;
+      if (size > 0) {
+        double lk = hk[size];
+        int lv = hv[size];
+        int i = 0;
+        while (true) {
+          int c = 2 * i + 1;
+          if (c >= size) {
+            break;
+          }
+          if (c + 1 < size && hk[c + 1] < hk[c]) {
+            c++;
+          }
+          if (hk[c] >= lk) {
+            break;
+          }
+          hk[i] = hk[c];
+          hv[i] = hv[c];
+          i = c;
+        }
+        hk[i] = lk;
+        hv[i] = lv;
+      }
+      if (d > dist[p]) {
+        continue;
+      }
+      int x = p % w;
+      int y = p / w;
+      for (int dy = -1; dy <= 1; dy++) {
+        int yy = y + dy;
+        if (yy < 0 || yy >= h) {
+          continue;
+        }
+        for (int dx = -1; dx <= 1; dx++) {
+          int xx = x + dx;
+          if ((dx == 0 && dy == 0) || xx < 0 || xx >= w) {
+            continue;
+          }
+          int q = yy * w + xx;
+          if (!in[q]) {
+            continue;
+          }
+          double nd = d + (dx != 0 && dy != 0 ? s2 : 1.0);
+          if (nd < dist[q]) {
+            dist[q] = nd;
+            if (size == hk.length) {
+              hk = Arrays.copyOf(hk, size * 2);
+              hv = Arrays.copyOf(hv, size * 2);
+            }
+            int i = size++;
+            while (i > 0) {
+              int parent = (i - 1) / 2;
+              if (hk[parent] <= nd) {
+                break;
+              }
+              hk[i] = hk[parent];
+              hv[i] = hv[parent];
+              i = parent;
+            }
+            hk[i] = nd;
+            hv[i] = q;
+          }
+        }
+      }
+    }
+    return dist;
+  }
+}

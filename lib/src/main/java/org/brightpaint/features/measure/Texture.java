@@ -1,0 +1,245 @@
+package org.brightpaint.features.measure;
+
+import java.util.List;
+import org.brightpaint.features.FeatureSet;
+import org.brightpaint.image.FloatImage;
+import org.brightpaint.image.LabelImage;
+
+/**
+ * CellProfiler 4.0.6 MeasureTexture: Haralick's 13 co-occurrence features (see {@link Glcm}) per
+ * object, or for the whole image, for every scale and the four 2-D directions.
+ *
+ * <p>Procedure (as CellProfiler with mahotas): the image (0..1) is quantised once per image to
+ * {@code u = rint(255 x)} clipped to 0..255 (skimage {@code img_as_ubyte}; values outside 0..1 are
+ * clipped where skimage would raise); for other grey-level counts L, {@code u = floor(u (L-1) /
+ * 255)}. For an object, pixel pairs (p, p + d*(dy, dx)) count when both pixels belong to the object
+ * and both grey values are non-zero (mahotas {@code ignore_zeros} on the bounding-box crop with
+ * pixels outside the object set to 0, so object pixels that quantise to 0 are ignored too).
+ * Directions (dy, dx): {@code 00} = (0, 1), {@code 01} = (1, 1), {@code 02} = (1, 0), {@code 03} =
+ * (1, -1). The whole-image variant counts every pair inside the image, zeros included.
+ *
+ * <p>Names: {@code Texture_<Feature>_<Channel>_<scale>_<dd>_<levels>}, e.g. {@code
+ * Texture_SumEntropy_ER_3_00_256}; order feature, scale, direction (CellProfiler's column order).
+ *
+ * <p>Non-finite values: when any of the four directions of a scale has no pair, mahotas raises and
+ * CellProfiler records NaN for all 52 values of that object and scale; a Correlation whose
+ * variance is a tiny negative rounding error is NaN. CellProfiler then STORES every non-finite
+ * texture value as 0, which is what {@link Options#zeroNonFinite()} {@code = true} (the default
+ * presets) reproduces; with {@code false} they stay NaN. Labels without pixels are treated as
+ * objects without pairs (CellProfiler mis-aligns such gaps).
+ *
+ * <p>References: Haralick RM et al. (1973) https://doi.org/10.1109/TSMC.1973.4309314; CellProfiler
+ * {@code modules/measuretexture.py} v4.0.6.
+ */
+public final class Texture {
+  private static final int[][] DIRECTIONS = {{0, 1}, {1, 1}, {1, 0}, {1, -1}};
+
+  private Texture() {}
+
+  /**
+   * Texture settings.
+   *
+   * @param scales texture scales in pixels (distances), each &gt;= 1, no duplicates
+   * @param grayLevels grey levels, 2..256
+   * @param zeroNonFinite store non-finite values as 0 as CellProfiler does
+   */
+  public record Options(List<Integer> scales, int grayLevels, boolean zeroNonFinite) {
+    /** Validates the settings. */
+    public Options {
+      if (scales == null || scales.isEmpty()) {
+        throw new IllegalArgumentException("Texture needs at least one scale");
+      }
+      scales = List.copyOf(scales);
+      if (scales.stream().anyMatch(s -> s < 1)) {
+        throw new IllegalArgumentException("Texture scales must be >= 1, got " + scales);
+      }
+      if (scales.stream().distinct().count() != scales.size()) {
+        throw new IllegalArgumentException("Duplicate texture scale in " + scales);
+      }
+      if (grayLevels < 2 || grayLevels > 256) {
+        throw new IllegalArgumentException("Gray levels must be in 2..256, got " + grayLevels);
+      }
+    }
+
+    /** @return the CPJUMP1 settings: scales 3, 5, 10; 256 levels; non-finite stored as 0 */
+    public static Options cpjump1() {
+      return new Options(List.of(3, 5, 10), 256, true);
+    }
+  }
+
+  /**
+   * The feature names for one channel, in output order.
+   *
+   * @param channel the image name, e.g. "ER"
+   * @param options the settings
+   * @return 13 x scales x 4 names
+   */
+  public static List<String> featureNames(String channel, Options options) {
+    java.util.ArrayList<String> names = new java.util.ArrayList<>();
+    for (String f : FeatureNames.HARALICK) {
+      for (int s : options.scales()) {
+        for (int d = 0; d < 4; d++) {
+          names.add(FeatureNames.texture(f, channel, s, d, options.grayLevels()));
+        }
+      }
+    }
+    return names;
+  }
+
+  /**
+   * Per-object texture of one channel.
+   *
+   * @param image intensities 0..1, same size as {@code labels}
+   * @param channel the image name used in feature names
+   * @param labels the objects
+   * @param options the settings
+   * @return one column per name of {@link #featureNames}, {@code labels.count()} values each
+   * @throws IllegalArgumentException on a size mismatch or a non-finite pixel
+   */
+  public static FeatureSet measure(FloatImage image, String channel, LabelImage labels, Options options) {
+    Inputs.checkName(channel);
+    Inputs.check(image, channel, labels);
+    int n = labels.count();
+    int nScales = options.scales().size();
+    int perObject = Glcm.FEATURES * nScales * 4;
+    double[][] cols = new double[perObject][n];
+    if (n > 0) {
+      int[] grey = quantize(image, options.grayLevels());
+      ObjectIndex idx = ObjectIndex.of(labels);
+      int[] lab = labels.labels();
+      int w = image.width();
+      Glcm glcm = Glcm.create(options.grayLevels());
+      double[] feats = new double[Glcm.FEATURES * 4];
+      int[] xs = new int[0];
+      for (int o = 0; o < n; o++) {
+        int from = idx.start[o];
+        int to = idx.start[o + 1];
+        int size = to - from;
+        int l = o + 1;
+        if (xs.length < size) {
+          xs = new int[Math.max(size, 2 * xs.length)];
+        }
+        int maxGrey = 0;
+        for (int t = from; t < to; t++) {
+          int p = idx.pixels[t];
+          xs[t - from] = p % w;
+          maxGrey = Math.max(maxGrey, grey[p]);
+        }
+        for (int si = 0; si < nScales; si++) {
+          int s = options.scales().get(si);
+          boolean empty = size == 0;
+          for (int d = 0; d < 4 && !empty; d++) {
+            int dy = DIRECTIONS[d][0] * s;
+            int dx = DIRECTIONS[d][1] * s;
+            int off = dy * w + dx;
+            glcm.clear();
+            for (int t = from; t < to; t++) {
+              int p = idx.pixels[t];
+              int a = grey[p];
+              if (a == 0) {
+                continue;
+              }
+              int x2 = xs[t - from] + dx;
+              if (x2 < 0 || x2 >= w) {
+                continue;
+              }
+              int q = p + off;
+              if (q >= lab.length || lab[q] != l) {
+                continue;
+              }
+              int b = grey[q];
+              if (b != 0) {
+                glcm.add(a, b);
+              }
+            }
+            if (glcm.pairCount() == 0) {
+              empty = true;
+            } else {
+              glcm.haralick(maxGrey + 1, feats, d * Glcm.FEATURES);
+            }
+          }
+          for (int d = 0; d < 4; d++) {
+            for (int f = 0; f < Glcm.FEATURES; f++) {
+              double v = empty ? Double.NaN : feats[d * Glcm.FEATURES + f];
+              if (options.zeroNonFinite() && !Double.isFinite(v)) {
+                v = 0.0;
+              }
+              cols[(f * nScales + si) * 4 + d][o] = v;
+            }
+          }
+        }
+      }
+    }
+    return build(channel, options, n, cols);
+  }
+
+  /**
+   * Whole-image texture of one channel (CellProfiler's Image-table {@code Texture_*} columns):
+   * every pixel pair inside the image counts, zeros included.
+   *
+   * @param image intensities 0..1
+   * @param channel the image name
+   * @param options the settings
+   * @return a set with one row (objectCount 1)
+   * @throws IllegalArgumentException on a non-finite pixel
+   */
+  public static FeatureSet measureImage(FloatImage image, String channel, Options options) {
+    Inputs.checkName(channel);
+    Inputs.requireNonNull(image, "image " + channel);
+    Inputs.checkFinite(image, channel);
+    int nScales = options.scales().size();
+    double[][] cols = new double[Glcm.FEATURES * nScales * 4][1];
+    int[] grey = quantize(image, options.grayLevels());
+    int maxGrey = 0;
+    for (int g : grey) {
+      maxGrey = Math.max(maxGrey, g);
+    }
+    double[] feats = new double[Glcm.FEATURES];
+    for (int si = 0; si < nScales; si++) {
+      int s = options.scales().get(si);
+      for (int d = 0; d < 4; d++) {
+        Glcm g = Glcm.of(grey, image.width(), image.height(), DIRECTIONS[d][0] * s, DIRECTIONS[d][1] * s,
+            options.grayLevels(), false);
+        g.haralick(maxGrey + 1, feats, 0);
+        for (int f = 0; f < Glcm.FEATURES; f++) {
+          double v = feats[f];
+          if (options.zeroNonFinite() && !Double.isFinite(v)) {
+            v = 0.0;
+          }
+          cols[(f * nScales + si) * 4 + d][0] = v;
+        }
+      }
+    }
+    return build(channel, options, 1, cols);
+  }
+
+  /**
+   * Quantises an image as CellProfiler does before calling mahotas.
+   *
+   * @param image intensities 0..1
+   * @param grayLevels 2..256
+   * @return grey values in {@code 0..grayLevels-1}
+   */
+  public static int[] quantize(FloatImage image, int grayLevels) {
+    float[] px = image.pixels();
+    int[] out = new int[px.length];
+    for (int i = 0; i < px.length; i++) {
+      double u = Math.rint(255.0 * px[i]);
+      int v = u <= 0 ? 0 : (u >= 255 ? 255 : (int) u);
+      if (grayLevels != 256) {
+        v = (int) (v / 255.0 * (grayLevels - 1));
+      }
+      out[i] = v;
+    }
+    return out;
+  }
+
+  private static FeatureSet build(String channel, Options options, int n, double[][] cols) {
+    FeatureSet.Builder b = FeatureSet.builder(n);
+    List<String> names = featureNames(channel, options);
+    for (int i = 0; i < names.size(); i++) {
+      b.put(names.get(i), cols[i]);
+    }
+    return b.build();
+  }
+}

@@ -1,0 +1,129 @@
+package org.brightpaint.features.measure;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Zernike shape moments as CellProfiler computes them ({@code centrosome.zernike.zernike}):
+ * object pixel centres are mapped into the object's minimum enclosing circle
+ * ({@code rho = |p - c| / r}); for each (n, m) with {@code 0 <= m <= n <= 9}, {@code n - m} even,
+ * the feature is {@code |sum_p R_nm(rho_p) e^{i m theta_p}| / (pi r^2)}, where
+ * {@code R_nm(rho) = sum_k (-1)^k (n-k)! / (k! ((n+m)/2-k)! ((n-m)/2-k)!) rho^(n-2k)}.
+ * A filled disk gives {@code Zernike_0_0 ~ 1} and {@code ~ 0} for every {@code m > 0}.
+ *
+ * <p>Reference: A. Khotanzad, Y. H. Hong, "Invariant image recognition by Zernike moments", IEEE
+ * TPAMI 12 (1990) 489-497, doi:10.1109/34.55109.
+ */
+public final class Zernike {
+
+  /** The highest order CellProfiler measures. */
+  public static final int MAX_ORDER = 9;
+
+  private Zernike() {}
+
+  /**
+   * The (n, m) pairs in CellProfiler's order: n ascending, then m ascending.
+   *
+   * @param maxOrder highest n
+   * @return pairs {@code [n, m]}
+   */
+  public static List<int[]> indices(int maxOrder) {
+    List<int[]> out = new ArrayList<>();
+    for (int n = 0; n <= maxOrder; n++) {
+      for (int m = n % 2; m <= n; m += 2) {
+        out.add(new int[] {n, m});
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The radial polynomial coefficients {@code c[k]} of {@code rho^(n-2k)}.
+   *
+   * @param n order
+   * @param m repetition
+   * @return coefficients
+   */
+  static double[] radialCoefficients(int n, int m) {
+    int kmax = (n - m) / 2;
+    double[] c = new double[kmax + 1];
+    for (int k = 0; k <= kmax; k++) {
+      c[k] = (k % 2 == 0 ? 1 : -1) * factorial(n - k)
+          / (factorial(k) * factorial((n + m) / 2 - k) * factorial((n - m) / 2 - k));
+    }
+    return c;
+  }
+
+  private static double factorial(int n) {
+    double f = 1;
+    for (int i = 2; i <= n; i++) {
+      f *= i;
+    }
+    return f;
+  }
+
+  /**
+   * The moments of one object.
+   *
+   * @param xs pixel centre x coordinates
+   * @param ys pixel centre y coordinates
+   * @param cx enclosing circle centre x
+   * @param cy enclosing circle centre y
+   * @param r enclosing circle radius; 0 gives NaN for every moment
+   * @param pairs the (n, m) pairs of {@link #indices}
+   * @return one magnitude per pair
+   */
+  public static double[] moments(double[] xs, double[] ys, double cx, double cy, double r, List<int[]> pairs) {
+    double[] out = new double[pairs.size()];
+    if (!(r > 0)) {
+      java.util.Arrays.fill(out, Double.NaN);
+      return out;
+    }
+    int maxN = 0;
+    for (int[] p : pairs) {
+      maxN = Math.max(maxN, p[0]);
+    }
+    double[][] coef = new double[pairs.size()][];
+    for (int i = 0; i < pairs.size(); i++) {
+      coef[i] = radialCoefficients(pairs.get(i)[0], pairs.get(i)[1]);
+    }
+    double[] re = new double[pairs.size()];
+    double[] im = new double[pairs.size()];
+    double[] rhoPow = new double[maxN + 1];
+    double[] cosM = new double[maxN + 1];
+    double[] sinM = new double[maxN + 1];
+    for (int p = 0; p < xs.length; p++) {
+      double dx = (xs[p] - cx) / r;
+      double dy = (ys[p] - cy) / r;
+      double rho = Math.sqrt(dx * dx + dy * dy);
+      rhoPow[0] = 1;
+      for (int k = 1; k <= maxN; k++) {
+        rhoPow[k] = rhoPow[k - 1] * rho;
+      }
+      double c1 = rho > 0 ? dx / rho : 1;
+      double s1 = rho > 0 ? dy / rho : 0;
+      cosM[0] = 1;
+      sinM[0] = 0;
+      for (int k = 1; k <= maxN; k++) {
+        cosM[k] = cosM[k - 1] * c1 - sinM[k - 1] * s1;
+        sinM[k] = sinM[k - 1] * c1 + cosM[k - 1] * s1;
+      }
+      for (int i = 0; i < pairs.size(); i++) {
+        int n = pairs.get(i)[0];
+        int m = pairs.get(i)[1];
+        double radial = 0;
+        double[] c = coef[i];
+        for (int k = 0; k < c.length; k++) {
+          radial += c[k] * rhoPow[n - 2 * k];
+        }
+        re[i] += radial * cosM[m];
+        im[i] += radial * sinM[m];
+      }
+    }
+    double area = Math.PI * r * r;
+    for (int i = 0; i < out.length; i++) {
+      out[i] = Math.hypot(re[i], im[i]) / area;
+    }
+    return out;
+  }
+}

@@ -1,0 +1,147 @@
+package org.brightpaint.features.pipeline;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.brightpaint.features.FeatureSet;
+import org.brightpaint.features.measure.AreaShape;
+import org.brightpaint.features.measure.Intensity;
+import org.brightpaint.features.measure.ObjectRelations;
+import org.brightpaint.features.segment.PrimaryObjects;
+import org.brightpaint.features.segment.SecondaryObjects;
+import org.brightpaint.features.segment.TertiaryObjects;
+import org.brightpaint.features.threshold.BackgroundIllumination;
+import org.brightpaint.features.threshold.RegularIllumination;
+import org.brightpaint.image.FloatImage;
+import org.brightpaint.image.LabelImage;
+
+/**
+ * Runs a {@link ProfileSettings} pipeline on one site: illumination correction, nuclei, cells,
+ * cytoplasm, then every measurement family on every compartment and measured image. Measurement
+ * tasks run in parallel on the common fork-join pool; results are assembled in a fixed column
+ * order.
+ *
+ * <p>Column order per compartment: {@code Number_Object_Number}, {@code Location_Center_X/Y/Z},
+ * parent and children columns, AreaShape, then per measured image Intensity and Location, then the
+ * other families in {@link MeasurementFamily} order.
+ */
+public final class SiteProfiler {
+
+  private SiteProfiler() {}
+
+  /**
+   * Profiles one site without plate illumination functions.
+   *
+   * @param site the images (must contain {@link ProfileSettings#requiredImages()})
+   * @param settings the pipeline
+   * @return labels, features and image measurements
+   */
+  public static SiteProfile profile(SiteImages site, ProfileSettings settings) {
+    return profile(site, settings, Map.of());
+  }
+
+  /**
+   * Profiles one site.
+   *
+   * @param site the images
+   * @param settings the pipeline
+   * @param illumination per image name, an illumination function to divide by (images without
+   *     one are used as they are)
+   * @return labels, features and image measurements
+   */
+  public static SiteProfile profile(SiteImages site, ProfileSettings settings, Map<String, FloatImage> illumination) {
+    Map<String, FloatImage> images = new LinkedHashMap<>();
+    for (String name : settings.requiredImages()) {
+      FloatImage im = site.image(name);
+      FloatImage f = illumination.get(name);
+      images.put(name, f == null ? im : RegularIllumination.apply(im, f));
+    }
+    FloatImage nucleiInput = images.get(settings.nucleiImage());
+    if (settings.nucleiBackground() != null) {
+      ProfileSettings.Background bg = settings.nucleiBackground();
+      nucleiInput = BackgroundIllumination.subtract(nucleiInput,
+          BackgroundIllumination.compute(nucleiInput, bg.blockSize(), bg.filterSize()));
+    }
+    PrimaryObjects.Result nuclei = PrimaryObjects.identify(nucleiInput, settings.nuclei());
+    SecondaryObjects.Result cells = SecondaryObjects.identify(images.get(settings.cellsImage()), nuclei, settings.cells());
+    LabelImage cyto = TertiaryObjects.subtract(cells.labels(), nuclei.labels());
+    Map<Compartment, LabelImage> labels = new EnumMap<>(Compartment.class);
+    labels.put(Compartment.NUCLEI, nuclei.labels());
+    labels.put(Compartment.CELLS, cells.labels());
+    labels.put(Compartment.CYTOPLASM, cyto);
+
+    Map<Compartment, FeatureSet> features = measure(images, labels, settings);
+
+    Map<String, Double> im = new LinkedHashMap<>();
+    im.put("Count_Cells", (double) cells.labels().count());
+    im.put("Count_Cytoplasm", (double) cyto.count());
+    im.put("Count_Nuclei", (double) nuclei.labels().count());
+    im.put("Threshold_FinalThreshold_Cells", cells.threshold().threshold());
+    im.put("Threshold_FinalThreshold_Nuclei", nuclei.threshold().threshold());
+    im.put("Threshold_OrigThreshold_Cells", cells.threshold().original());
+    im.put("Threshold_OrigThreshold_Nuclei", nuclei.threshold().original());
+    return new SiteProfile(site, labels, features, im);
+  }
+
+  /**
+   * Measures given objects (the measurement half of {@link #profile}).
+   *
+   * @param images image name to image (0..1)
+   * @param labels the three compartments, object i of each belonging to nucleus i
+   * @param settings which families and images
+   * @return per-compartment features
+   */
+  public static Map<Compartment, FeatureSet> measure(
+      Map<String, FloatImage> images, Map<Compartment, LabelImage> labels, ProfileSettings settings) {
+    List<Compartment> comps = List.of(Compartment.values());
+    Map<Compartment, List<Supplier<FeatureSet>>> tasks = new EnumMap<>(Compartment.class);
+    for (Compartment c : comps) {
+      LabelImage l = labels.get(c);
+      List<Supplier<FeatureSet>> t = new ArrayList<>();
+      t.add(() -> ObjectRelations.numbersAndCenters(l));
+      t.addAll(relations(c, labels));
+      if (settings.families().contains(MeasurementFamily.AREA_SHAPE)) {
+        t.add(() -> AreaShape.measure(l));
+      }
+      if (settings.families().contains(MeasurementFamily.INTENSITY)) {
+        for (String name : settings.measuredImages()) {
+          t.add(() -> Intensity.measure(images.get(name), l, name));
+        }
+      }
+      t.addAll(FamilyWiring.tasks(c, images, labels, settings));
+      tasks.put(c, t);
+    }
+    List<Supplier<FeatureSet>> all = new ArrayList<>();
+    for (Compartment c : comps) {
+      all.addAll(tasks.get(c));
+    }
+    List<FeatureSet> results = all.parallelStream().map(Supplier::get).toList();
+    Map<Compartment, FeatureSet> out = new EnumMap<>(Compartment.class);
+    int k = 0;
+    for (Compartment c : comps) {
+      FeatureSet.Builder b = FeatureSet.builder(labels.get(c).count());
+      for (int i = 0; i < tasks.get(c).size(); i++) {
+        b.putAll(results.get(k++));
+      }
+      out.put(c, b.build());
+    }
+    return out;
+  }
+
+  private static List<Supplier<FeatureSet>> relations(Compartment c, Map<Compartment, LabelImage> labels) {
+    int nn = labels.get(Compartment.NUCLEI).count();
+    int nc = labels.get(Compartment.CELLS).count();
+    int ny = labels.get(Compartment.CYTOPLASM).count();
+    return switch (c) {
+      case NUCLEI -> List.of(() -> ObjectRelations.childrenByNumber(nn, labels.get(Compartment.CELLS), "Cells"),
+          () -> ObjectRelations.childrenByNumber(nn, labels.get(Compartment.CYTOPLASM), "Cytoplasm"));
+      case CELLS -> List.of(() -> ObjectRelations.childrenByNumber(nc, labels.get(Compartment.CYTOPLASM), "Cytoplasm"),
+          () -> ObjectRelations.parentsByNumber(nc, nn, "Nuclei"));
+      case CYTOPLASM -> List.of(() -> ObjectRelations.parentsByNumber(ny, nc, "Cells"),
+          () -> ObjectRelations.parentsByNumber(ny, nn, "Nuclei"));
+    };
+  }
+}

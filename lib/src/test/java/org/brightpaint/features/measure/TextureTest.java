@@ -1,0 +1,154 @@
+package org.brightpaint.features.measure;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Random;
+import org.brightpaint.features.FeatureSet;
+import org.brightpaint.image.FloatImage;
+import org.brightpaint.image.LabelImage;
+import org.junit.jupiter.api.Test;
+
+class TextureTest {
+  static final int W = 14;
+  static final int H = 12;
+
+  static LabelImage twoObjects() {
+    int[] lab = new int[W * H];
+    for (int y = 1; y < 9; y++) {
+      for (int x = 1; x < 7; x++) {
+        lab[y * W + x] = 1;
+      }
+    }
+    for (int y = 2; y < 11; y++) {
+      for (int x = 7; x < 13; x++) {
+        if ((x - 10) * (x - 10) + (y - 6) * (y - 6) <= 12) {
+          lab[y * W + x] = 2;
+        }
+      }
+    }
+    return new LabelImage(W, H, lab, 2);
+  }
+
+  static FloatImage randomImage(long seed) {
+    Random r = new Random(seed);
+    float[] px = new float[W * H];
+    for (int i = 0; i < px.length; i++) {
+      px[i] = r.nextInt(6) / 255f; // grey values 0..5, zeros included
+    }
+    return new FloatImage(W, H, px);
+  }
+
+  @Test
+  void objectFeaturesEqualMahotasOnTheMaskedBoundingBox() {
+    FloatImage img = randomImage(3);
+    LabelImage lab = twoObjects();
+    Texture.Options opt = new Texture.Options(List.of(1, 2), 256, false);
+    FeatureSet fs = Texture.measure(img, "ER", lab, opt);
+    int[] grey = Texture.quantize(img, 256);
+    for (int l = 1; l <= 2; l++) {
+      int x0 = W, x1 = -1, y0 = H, y1 = -1;
+      for (int y = 0; y < H; y++) {
+        for (int x = 0; x < W; x++) {
+          if (lab.at(x, y) == l) {
+            x0 = Math.min(x0, x);
+            x1 = Math.max(x1, x);
+            y0 = Math.min(y0, y);
+            y1 = Math.max(y1, y);
+          }
+        }
+      }
+      int cw = x1 - x0 + 1;
+      int ch = y1 - y0 + 1;
+      int[] crop = new int[cw * ch];
+      int max = 0;
+      for (int y = 0; y < ch; y++) {
+        for (int x = 0; x < cw; x++) {
+          int i = (y + y0) * W + x + x0;
+          crop[y * cw + x] = lab.labels()[i] == l ? grey[i] : 0;
+          max = Math.max(max, crop[y * cw + x]);
+        }
+      }
+      for (int s : List.of(1, 2)) {
+        for (int d = 0; d < 4; d++) {
+          Glcm g = Glcm.of(crop, cw, ch, GlcmTest.DIRS[d][0] * s, GlcmTest.DIRS[d][1] * s, 256, true);
+          double[] ref = DenseHaralick.features(g.symmetricMatrix(), max + 1);
+          for (int f = 0; f < 13; f++) {
+            String name = FeatureNames.texture(FeatureNames.HARALICK.get(f), "ER", s, d, 256);
+            assertEquals(ref[f], fs.get(name)[l - 1], 1e-9 * Math.max(1, Math.abs(ref[f])), name + " object " + l);
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void namesFollowCellProfiler() {
+    FeatureSet fs = Texture.measure(randomImage(1), "ER", twoObjects(), Texture.Options.cpjump1());
+    assertEquals(156, fs.names().size());
+    assertEquals("Texture_AngularSecondMoment_ER_3_00_256", fs.names().get(0));
+    assertTrue(fs.columns().containsKey("Texture_SumEntropy_ER_3_00_256"));
+    assertTrue(fs.columns().containsKey("Texture_InfoMeas2_ER_10_03_256"));
+  }
+
+  @Test
+  void objectSmallerThanScaleIsZeroAsCellProfilerStoresOrNaN() {
+    int[] lab = new int[W * H];
+    lab[5 * W + 5] = 1;
+    lab[5 * W + 6] = 1;
+    LabelImage l = new LabelImage(W, H, lab, 1);
+    FloatImage img = randomImage(5);
+    img.pixels()[5 * W + 5] = 0.5f;
+    img.pixels()[5 * W + 6] = 0.5f;
+    FeatureSet zero = Texture.measure(img, "DNA", l, Texture.Options.cpjump1());
+    FeatureSet nan = Texture.measure(img, "DNA", l, new Texture.Options(List.of(3), 256, false));
+    assertEquals(0.0, zero.get("Texture_Contrast_DNA_3_00_256")[0], 0.0);
+    assertTrue(Double.isNaN(nan.get("Texture_Contrast_DNA_3_00_256")[0]));
+    // at scale 1 the horizontal direction has a pair but the vertical has none: all NaN for the scale
+    FeatureSet s1 = Texture.measure(img, "DNA", l, new Texture.Options(List.of(1), 256, false));
+    assertTrue(Double.isNaN(s1.get("Texture_Contrast_DNA_1_00_256")[0]));
+  }
+
+  @Test
+  void emptyLabelsGiveZeroLengthColumnsWithAllNames() {
+    FeatureSet fs = Texture.measure(randomImage(1), "ER", new LabelImage(W, H, new int[W * H], 0), Texture.Options.cpjump1());
+    assertEquals(0, fs.objectCount());
+    assertEquals(156, fs.names().size());
+  }
+
+  @Test
+  void badInputIsRejectedWithClearMessage() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Texture.measure(FloatImage.zeros(5, 5), "ER", twoObjects(), Texture.Options.cpjump1()));
+    assertTrue(e.getMessage().contains("5 x 5") && e.getMessage().contains("14 x 12"), e.getMessage());
+    FloatImage img = randomImage(1);
+    img.pixels()[17] = Float.NaN;
+    e = assertThrows(IllegalArgumentException.class, () -> Texture.measure(img, "ER", twoObjects(), Texture.Options.cpjump1()));
+    assertTrue(e.getMessage().contains("ER") && e.getMessage().contains("x=3, y=1"), e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> new Texture.Options(List.of(3, 3), 256, true));
+  }
+
+  @Test
+  void wholeImageTextureUsesEveryPair() {
+    float[] px = new float[16];
+    for (int i = 0; i < 16; i++) {
+      px[i] = GlcmTest.IMAGE[i] / 255f;
+    }
+    FeatureSet fs = Texture.measureImage(new FloatImage(4, 4, px), "DNA", new Texture.Options(List.of(1), 256, true));
+    assertEquals(1, fs.objectCount());
+    assertEquals(84.0 / 576.0, fs.get("Texture_AngularSecondMoment_DNA_1_00_256")[0], 1e-12);
+    assertEquals(14.0 / 24.0, fs.get("Texture_Contrast_DNA_1_00_256")[0], 1e-12);
+  }
+
+  @Test
+  void quantisationIsRintOf255TimesValue() {
+    FloatImage img = new FloatImage(4, 1, new float[] {0f, 0.003f, 1f, 0.7f});
+    int[] g = Texture.quantize(img, 256);
+    assertEquals(0, g[0]);
+    assertEquals(1, g[1]); // rint(0.765) = 1
+    assertEquals(255, g[2]);
+    assertEquals(178, g[3]); // 0.7f * 255 = 178.49999... -> 178
+  }
+}
