@@ -31,7 +31,7 @@ public final class QualityCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    QualityReport.Options o = new QualityReport.Options(1.0, allowPartial, org.brightpaint.data.Channel.FLUORESCENT);
+    QualityReport.Options o = new QualityReport.Options(1.0, allowPartial, org.brightpaint.data.Channel.FLUORESCENT, java.util.Set.of());
     QualityReport r;
     try {
       r = QualityReport.compare(real, pred, o);

@@ -57,17 +57,28 @@ public record QualityReport(Table table, Coverage coverage) {
    * @param dataRange the data range of the scaled values (1)
    * @param allowPartial compare the common sites when the folders differ instead of failing
    * @param channels the channels to compare
+   * @param plates the plates to compare (sites of other plates are ignored on both sides); empty
+   *     for all
    */
-  public record Options(double dataRange, boolean allowPartial, List<Channel> channels) {
+  public record Options(double dataRange, boolean allowPartial, List<Channel> channels, java.util.Set<String> plates) {
     /** Validates. */
     public Options {
       Checks.dataRange(dataRange);
       channels = List.copyOf(channels);
+      plates = java.util.Set.copyOf(plates);
     }
 
-    /** @return data range 1, strict coverage, the five fluorescent channels */
+    /** @return data range 1, strict coverage, the five fluorescent channels, all plates */
     public static Options defaults() {
-      return new Options(1.0, false, Channel.FLUORESCENT);
+      return new Options(1.0, false, Channel.FLUORESCENT, java.util.Set.of());
+    }
+
+    /**
+     * @param only the plates to compare
+     * @return a copy restricted to those plates
+     */
+    public Options withPlates(java.util.Collection<String> only) {
+      return new Options(dataRange, allowPartial, channels, java.util.Set.copyOf(only));
     }
   }
 
@@ -86,6 +97,9 @@ public record QualityReport(Table table, Coverage coverage) {
     List<Object[]> common = new ArrayList<>();
     TreeSet<QualityFolders.Site> sites = new TreeSet<>(real.keySet());
     sites.addAll(pred.keySet());
+    if (!options.plates().isEmpty()) {
+      sites.removeIf(s -> !options.plates().contains(s.plate()));
+    }
     for (QualityFolders.Site s : sites) {
       Map<Channel, Path> r = real.getOrDefault(s, Map.of()), p = pred.getOrDefault(s, Map.of());
       for (Channel c : options.channels()) {

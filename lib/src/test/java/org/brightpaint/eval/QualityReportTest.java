@@ -55,10 +55,15 @@ class QualityReportTest {
     assertTrue(e.getMessage().contains("5 only in the real folder (P1 A01 f02 AGP"), e.getMessage());
     assertTrue(e.getMessage().contains("5 only in the prediction folder (P1 B01 f03 AGP"), e.getMessage());
     QualityReport partial = QualityReport.compare(tmp.resolve("real"), tmp.resolve("pred"),
-        new QualityReport.Options(1, true, Channel.FLUORESCENT));
+        new QualityReport.Options(1, true, Channel.FLUORESCENT, java.util.Set.of()));
     assertEquals(5, partial.table().rowCount());
     assertEquals(Double.POSITIVE_INFINITY, partial.table().doubleColumn("psnr").get(0));
     assertEquals(1.0, partial.table().doubleColumn("ssim").get(0), 1e-12);
+    site(tmp.resolve("real/P2"), "r01c01", 1, 1000);
+    QualityReport onlyP2 = QualityReport.compare(tmp.resolve("real"), tmp.resolve("real"),
+        QualityReport.Options.defaults().withPlates(java.util.List.of("P2")));
+    assertEquals(5, onlyP2.table().rowCount());
+    assertEquals("P2", onlyP2.table().stringColumn("plate").get(0));
   }
 
   @Test
