@@ -87,8 +87,11 @@ public final class Evaluation {
       List<MoaResult> moa = new ArrayList<>();
       moa.add(MoaPrediction.crossValidate("real", real, in.moa()));
       Table corrAll = null;
+      Map<String, Table> usable = new LinkedHashMap<>();
+      usable.put("real", real);
       for (var e : in.cells().entrySet()) {
         if (e.getKey().equals("real")) continue;
+        try {
         FeatureCorrelation fc = FeatureCorrelation.of(real, e.getValue(), new FeatureCorrelation.Options(in.imageKeys(), 5, Compartment.NONE));
         Table per = fc.perFeature().copy();
         per.insertColumn(0, StringColumn.create("model", per.rowCount()).set(per.stringColumn("feature").isNotMissing(), e.getKey()));
@@ -107,18 +110,26 @@ public final class Evaluation {
             + (fc.zeroVariance().isEmpty() ? "" : " " + fc.zeroVariance().subList(0, Math.min(10, fc.zeroVariance().size())))
             + "; " + fc.onlyInReal().size() + " columns only in real, " + fc.onlyInSynthetic().size() + " only in synthetic.");
         moa.add(MoaPrediction.crossValidate(e.getKey(), e.getValue(), in.moa()));
+        moa.add(MoaPrediction.transfer(e.getKey(), e.getValue(), real, in.moa()));
+        usable.put(e.getKey(), e.getValue());
+        } catch (IllegalArgumentException ex) {
+          notes.add(e.getKey() + ": feature correlation, MoA prediction and embedding not possible ("
+              + e.getValue().rowCount() + " cells profiled): " + ex.getMessage());
+        }
       }
-      for (var e : in.cells().entrySet()) {
-        if (!e.getKey().equals("real")) moa.add(MoaPrediction.transfer(e.getKey(), e.getValue(), real, in.moa()));
-      }
-      tables.put("feature_correlation_per_feature", corrAll);
+      if (corrAll != null) tables.put("feature_correlation_per_feature", corrAll);
       tables.put("moa_prediction", MoaTable.of(moa));
       for (MoaResult r : moa) if (!r.note().isEmpty()) notes.add("MoA " + r.source() + ": " + r.note());
-      Embedding emb = Embedding.of(in.cells(), Embedding.Options.of(in.labelColumn()));
-      tables.put("energy_distance", emb.distanceTable());
-      tables.put("tsne_points", emb.points());
-      figures.put("fig8_by_source", emb.bySource());
-      figures.put("fig8_by_moa", emb.byLabel());
+      try {
+        Embedding emb = Embedding.of(usable, Embedding.Options.of(in.labelColumn()));
+        tables.put("energy_distance", emb.distanceTable());
+        tables.put("tsne_points", emb.points());
+        figures.put("fig8_by_source", emb.bySource());
+        figures.put("fig8_by_moa", emb.byLabel());
+        notes.add("t-SNE: " + emb.points().rowCount() + " cells, " + emb.features().size() + " features, perplexity " + emb.perplexity() + ".");
+      } catch (IllegalArgumentException ex) {
+        notes.add("t-SNE and energy distance not possible: " + ex.getMessage());
+      }
     } else {
       notes.add("Feature correlation, MoA prediction and t-SNE: no real and predicted feature tables.");
     }

@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       VersionCommand.class,
       ProfileCommand.class,
       QualityCommand.class,
+      BenchmarkCommand.class,
     })
 public final class Brightpaint implements Runnable {
 

@@ -34,8 +34,10 @@ import tech.tablesaw.plotly.traces.Trace;
  * @param cost the final t-SNE cost (KL divergence)
  * @param energyDistance source name to energy distance from real (real itself: 0)
  * @param features the features used
+ * @param perplexity the perplexity used: the requested one, lowered to (cells - 1) / 3 when
+ *     fewer cells than 3 x perplexity + 1 were available
  */
-public record Embedding(Table points, double cost, Map<String, Double> energyDistance, List<String> features) {
+public record Embedding(Table points, double cost, Map<String, Double> energyDistance, List<String> features, double perplexity) {
 
   /**
    * Options.
@@ -43,7 +45,7 @@ public record Embedding(Table points, double cost, Map<String, Double> energyDis
    * @param realSource the key of the real source
    * @param labelColumn the MoA-group column
    * @param cellsPerSource cells drawn per source
-   * @param perplexity t-SNE perplexity (needs at least 3 x perplexity cells in all)
+   * @param perplexity t-SNE perplexity (lowered to (cells - 1) / 3 for small samples)
    * @param iterations t-SNE iterations
    * @param seed sampling seed
    */
@@ -108,11 +110,11 @@ public record Embedding(Table points, double cost, Map<String, Double> energyDis
         lab.add(hasLabel ? t.column(options.labelColumn()).getString(rows.get(i)) : "");
       }
     }
-    if (all.size() < 3 * options.perplexity() + 1) {
-      throw new IllegalArgumentException("t-SNE with perplexity " + options.perplexity() + " needs more than "
-          + (int) (3 * options.perplexity()) + " cells, got " + all.size());
+    if (all.size() < 10) {
+      throw new IllegalArgumentException("t-SNE needs at least 10 cells, got " + all.size());
     }
-    TSNE tsne = TSNE.fit(all.toArray(new double[0][]), new TSNE.Options(2, options.perplexity(), 200, 12, options.iterations()));
+    double perplexity = Math.min(options.perplexity(), (all.size() - 1) / 3.0);
+    TSNE tsne = TSNE.fit(all.toArray(new double[0][]), new TSNE.Options(2, perplexity, 200, 12, options.iterations()));
     double[][] c = tsne.coordinates();
     double[] x = new double[c.length], y = new double[c.length];
     for (int i = 0; i < c.length; i++) {
@@ -124,7 +126,7 @@ public record Embedding(Table points, double cost, Map<String, Double> energyDis
     Map<String, Double> ed = new LinkedHashMap<>();
     double[][] r = sampled.get(options.realSource());
     sampled.forEach((k, v) -> ed.put(k, k.equals(options.realSource()) ? 0.0 : EnergyDistance.of(r, v)));
-    return new Embedding(pts, tsne.cost(), ed, List.copyOf(used));
+    return new Embedding(pts, tsne.cost(), ed, List.copyOf(used), perplexity);
   }
 
   /** @return the t-SNE scatter coloured by source (Figure 8, left) */

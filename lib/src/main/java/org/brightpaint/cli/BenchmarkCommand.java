@@ -1,0 +1,52 @@
+package org.brightpaint.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.brightpaint.benchmark.Benchmark;
+import org.brightpaint.benchmark.MeanImageBaseline;
+import org.brightpaint.benchmark.ModelRunner;
+import org.brightpaint.config.RunSize;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code brightpaint benchmark --data DIR|--synthetic [--size ci|full] --out DIR}: the
+ * end-to-end benchmark with resumable stages (see {@link Benchmark}).
+ */
+@Command(name = "benchmark", mixinStandardHelpOptions = true,
+    description = "Train, predict, profile and evaluate end to end; resumable; writes DIR/stages/report/ (CSV tables + report.html).")
+public final class BenchmarkCommand implements Callable<Integer> {
+
+  static final class Source {
+    @Option(names = "--data", paramLabel = "DIR", description = "Folder of plate folders (<barcode>[__timestamp]/Images/...).")
+    Path data;
+
+    @Option(names = "--synthetic", description = "Use (and generate if needed) the synthetic plates of --size in the workspace.")
+    boolean synthetic;
+  }
+
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  Source source;
+
+  @Option(names = "--size", defaultValue = "ci", description = "ci (default) or full.")
+  String size;
+
+  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder; rerun with the same folder to resume.")
+  Path out;
+
+  @Option(names = "--threads", description = "Profiling threads (default: all cores).")
+  int threads = Runtime.getRuntime().availableProcessors();
+
+  @Override
+  public Integer call() throws Exception {
+    RunSize rs = RunSize.parse(size);
+    List<ModelRunner> models = List.of(new MeanImageBaseline());
+    Benchmark.Result r = Benchmark.run(new Benchmark.Options(source.synthetic ? null : source.data, rs, out, models,
+        List.of(MeanImageBaseline.NAME), Math.max(1, threads),
+        org.brightpaint.features.pipeline.ProfileSettings.cpjump1().families()), System.out);
+    System.out.println("Report: " + r.report());
+    return 0;
+  }
+}
