@@ -78,6 +78,34 @@ public final class Benchmark {
   private Benchmark() {}
 
   /**
+   * The benchmark of the current run size ({@link RunSize#current()}) on the synthetic plates,
+   * in the workspace folder {@code benchmark} with the default models, run or resumed (finished
+   * stages are not redone). The entry point of the notebooks.
+   *
+   * @return the result
+   * @throws Exception when a stage fails
+   */
+  public static Result current() throws Exception {
+    RunSize size = RunSize.current();
+    Path out = org.brightpaint.config.Workspace.current().dir(size, "benchmark");
+    return run(defaults(null, size, out), System.out);
+  }
+
+  /**
+   * The default options: the models available in this build (today the mean-image baseline),
+   * cross-line training for the baseline, all cores, every cpjump1 measurement family.
+   *
+   * @param dataDir a folder of plate folders, or null for synthetic plates
+   * @param size the run size
+   * @param out the output folder
+   * @return the options
+   */
+  public static Options defaults(Path dataDir, RunSize size, Path out) {
+    return new Options(dataDir, size, out, List.of(new MeanImageBaseline()), List.of(MeanImageBaseline.NAME),
+        Runtime.getRuntime().availableProcessors(), ProfileSettings.cpjump1().families());
+  }
+
+  /**
    * Runs (or resumes) the benchmark.
    *
    * @param o options
@@ -119,17 +147,16 @@ public final class Benchmark {
     }
     QualityReport.Options q = QualityReport.Options.defaults().withPlates(testBarcodes);
     int worst = 3;
-    Path reportDir = o.out().resolve("report");
-    Evaluation.Result[] holder = new Evaluation.Result[1];
-    stages.run("report", dir -> {
-      ImageEvaluation ie = ImageEvaluation.of(plates.root(), predictions, q, worst);
-      MoaPrediction.Options moa = MoaPrediction.Options.of(FeatureTables.LABEL)
-          .withMaxCellsPerClass(o.size() == RunSize.FULL ? 500 : 60);
-      holder[0] = Evaluation.run(new Evaluation.Inputs(ie, cells, FeatureTables.IMAGE_KEYS, FeatureTables.LABEL,
-          generalisation, costs, moa));
-      BenchmarkReport.write(holder[0], dir, "brightpaint benchmark (" + o.size().label() + ")", HtmlReport.create("brightpaint benchmark"));
-    });
-    return new Result(stages.dir("report").resolve("report.html"), holder[0]);
+    // the evaluation is recomputed on every run (seeded, so identical); only writing the report is a stage
+    progress.println("[evaluate] images, features, MoA, embedding, generalisability, cost");
+    ImageEvaluation ie = ImageEvaluation.of(plates.root(), predictions, q, worst);
+    MoaPrediction.Options moa = MoaPrediction.Options.of(FeatureTables.LABEL)
+        .withMaxCellsPerClass(o.size() == RunSize.FULL ? 500 : 60);
+    Evaluation.Result evaluation = Evaluation.run(new Evaluation.Inputs(ie, cells, FeatureTables.IMAGE_KEYS, FeatureTables.LABEL,
+        generalisation, costs, moa));
+    String title = "brightpaint benchmark (" + o.size().label() + ")";
+    stages.run("report", dir -> BenchmarkReport.write(evaluation, dir, title, HtmlReport.create(title)));
+    return new Result(stages.dir("report").resolve("report.html"), evaluation);
   }
 
   private static PlateSet plates(Options o, StageRunner stages) {

@@ -1,11 +1,8 @@
 package org.brightpaint.cli;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.brightpaint.benchmark.Benchmark;
-import org.brightpaint.benchmark.MeanImageBaseline;
-import org.brightpaint.benchmark.ModelRunner;
 import org.brightpaint.config.RunSize;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -42,10 +39,9 @@ public final class BenchmarkCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     RunSize rs = RunSize.parse(size);
-    List<ModelRunner> models = List.of(new MeanImageBaseline());
-    Benchmark.Result r = Benchmark.run(new Benchmark.Options(source.synthetic ? null : source.data, rs, out, models,
-        List.of(MeanImageBaseline.NAME), Math.max(1, threads),
-        org.brightpaint.features.pipeline.ProfileSettings.cpjump1().families()), System.out);
+    Benchmark.Options d = Benchmark.defaults(source.synthetic ? null : source.data, rs, out);
+    Benchmark.Result r = Benchmark.run(new Benchmark.Options(d.dataDir(), d.size(), d.out(), d.models(), d.generalisation(),
+        Math.max(1, threads), d.families()), System.out);
     System.out.println("Report: " + r.report());
     return 0;
   }

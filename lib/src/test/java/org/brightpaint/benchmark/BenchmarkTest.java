@@ -40,7 +40,12 @@ class BenchmarkTest {
     assertTrue(Files.exists(tmp.resolve("out/stages/report/tables/quality_per_image.csv")));
     assertNotNull(r.evaluation().tables().get("generalisability_" + MeanImageBaseline.NAME));
     ByteArrayOutputStream log2 = new ByteArrayOutputStream();
-    Benchmark.run(o, new PrintStream(log2, true));
-    assertFalse(log2.toString().contains("started"), "second run redoes nothing:\n" + log2);
+    Benchmark.Result again = Benchmark.run(o, new PrintStream(log2, true));
+    assertFalse(log2.toString().contains("started"), "second run redoes no stage:\n" + log2);
+    var s = BenchmarkViews.summary(again);
+    assertEquals("real", s.headline().stringColumn("source").get(0));
+    assertEquals(MeanImageBaseline.NAME, BenchmarkViews.imageQuality(again).summary().stringColumn("model").get(0));
+    assertEquals(4, BenchmarkViews.imageQuality(again).figures().size());
+    assertFalse(BenchmarkViews.generalisability(again).matrices().isEmpty());
   }
 }
