@@ -107,26 +107,41 @@ public final class Ssim {
   static double[] gaussian(double[] in, int w, int h) {
     double[] tmp = new double[in.length];
     double[] out = new double[in.length];
+    int[] rx = reflectTable(w), ry = reflectTable(h);
+    double[] k = KERNEL;
+    int taps = k.length;
     for (int y = 0; y < h; y++) {
       int row = y * w;
       for (int x = 0; x < w; x++) {
         double s = 0;
-        for (int k = -RADIUS; k <= RADIUS; k++) {
-          s += KERNEL[k + RADIUS] * in[row + reflect(x + k, w)];
+        for (int t = 0; t < taps; t++) {
+          s += k[t] * in[row + rx[x + t]];
         }
         tmp[row + x] = s;
       }
     }
+    double[] acc = new double[w];
     for (int y = 0; y < h; y++) {
-      for (int x = 0; x < w; x++) {
-        double s = 0;
-        for (int k = -RADIUS; k <= RADIUS; k++) {
-          s += KERNEL[k + RADIUS] * tmp[reflect(y + k, h) * w + x];
+      java.util.Arrays.fill(acc, 0);
+      for (int t = 0; t < taps; t++) {
+        int src = ry[y + t] * w;
+        double kt = k[t];
+        for (int x = 0; x < w; x++) {
+          acc[x] += kt * tmp[src + x];
         }
-        out[y * w + x] = s;
       }
+      System.arraycopy(acc, 0, out, y * w, w);
     }
     return out;
+  }
+
+  /** Index i + t (t = 0..2R) of the table is the reflected source of position i - R + t. */
+  private static int[] reflectTable(int n) {
+    int[] r = new int[n + 2 * RADIUS];
+    for (int i = 0; i < r.length; i++) {
+      r[i] = reflect(i - RADIUS, n);
+    }
+    return r;
   }
 
   /** scipy.ndimage "reflect" (half-sample symmetric) index. */
