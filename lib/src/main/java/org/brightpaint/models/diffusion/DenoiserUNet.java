@@ -2,7 +2,6 @@ package org.brightpaint.models.diffusion;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.nn.Activation;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.ArrayDeque;
@@ -31,7 +30,7 @@ import java.util.SplittableRandom;
  * {@code guided_diffusion_modules/unet.py}; Wang et al. 2022 (SDM),
  * WeilunWang/semantic-diffusion-model {@code unet.py}; Dhariwal and Nichol 2021.
  */
-public final class DenoiserUNet extends Layer {
+public final class DenoiserUNet extends Layer implements Denoiser {
 
   private final DenoiserConfig config;
   private final TimestepEmbedding embedding;
@@ -134,6 +133,7 @@ public final class DenoiserUNet extends Layer {
    * @param training whether dropout is active
    * @return eps_theta, [B, n, H, W]
    */
+  @Override
   public NDArray predictNoise(NDArray noisy, NDArray level, NDArray cond, boolean training) {
     long h = noisy.getShape().get(2);
     long w = noisy.getShape().get(3);
@@ -170,6 +170,16 @@ public final class DenoiserUNet extends Layer {
       }
     }
     return outConv.apply(Layer.silu(outNorm.apply(hcur)));
+  }
+
+  @Override
+  public int channels() {
+    return config.noisyChannels();
+  }
+
+  @Override
+  public int sideMultiple() {
+    return config.sideMultiple();
   }
 
   private static NDArray run(Layer l, NDArray x, NDArray emb, NDArray cond, boolean training) {

@@ -2,7 +2,6 @@ package org.brightpaint.models.diffusion;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Activation;
 import ai.djl.nn.pooling.Pool;
 import java.util.SplittableRandom;
 

@@ -3,7 +3,6 @@ package org.brightpaint.models.diffusion;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
-import ai.djl.nn.Activation;
 import java.util.SplittableRandom;
 
 /**
