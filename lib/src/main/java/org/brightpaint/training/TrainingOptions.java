@@ -1,0 +1,144 @@
+package org.brightpaint.training;
+
+import java.nio.file.Path;
+import org.brightpaint.models.DeviceChoice;
+import org.brightpaint.models.ModelKind;
+import org.brightpaint.models.Preset;
+
+/**
+ * How to train: length, batch, optimiser and schedule, checkpointing, seed and device.
+ *
+ * <p>Reference defaults ({@link #of(ModelKind, Preset)}): UNet Adam 2e-4 (betas 0.9, 0.999),
+ * constant; Pix2Pix Adam 2e-4 beta1 0.5 for both networks, L1 weight 100, half the steps constant
+ * then linear decay to 0 (the reference's 100 + 100 epochs), batch 1 at paper size; SPADE the same
+ * recipe as Pix2Pix (the benchmark paper swaps the generator's norms only), L1 100 plus feature
+ * matching. The "ci" preset uses batch 4 and a few hundred steps on 64 x 64 crops.
+ *
+ * @param steps total optimisation steps (generator updates), &gt; 0
+ * @param batchSize examples per step, &gt; 0
+ * @param learningRate generator (or sole network) learning rate
+ * @param discriminatorLearningRate discriminator learning rate (GANs)
+ * @param beta1 Adam beta1
+ * @param beta2 Adam beta2
+ * @param decayFraction fraction of {@code steps} at the end with linear decay to 0, in [0, 1]
+ * @param l1Weight weight of the L1 term in the GAN generator loss (Pix2Pix: 100)
+ * @param featureMatchingWeight weight of discriminator feature matching (SPADE: 10; 0 = off)
+ * @param checkpointEvery write a checkpoint every this many steps (and at the end); 0 = only at the end
+ * @param validationImages how many validation examples to score per epoch (0 = all)
+ * @param seed master seed of every random draw (see {@link Seeds})
+ * @param device where to compute
+ * @param outDir where checkpoints and curves go; null = nowhere (tests)
+ * @param resume continue from {@code outDir/checkpoint} when it exists
+ */
+public record TrainingOptions(
+    long steps,
+    int batchSize,
+    double learningRate,
+    double discriminatorLearningRate,
+    double beta1,
+    double beta2,
+    double decayFraction,
+    double l1Weight,
+    double featureMatchingWeight,
+    long checkpointEvery,
+    int validationImages,
+    long seed,
+    DeviceChoice device,
+    Path outDir,
+    boolean resume) {
+
+  /** Validates with messages naming the value. */
+  public TrainingOptions {
+    if (steps <= 0 || batchSize <= 0) {
+      throw new IllegalArgumentException("Steps and batch size must be positive, got " + steps + ", " + batchSize);
+    }
+    if (!(learningRate > 0) || !(discriminatorLearningRate > 0)) {
+      throw new IllegalArgumentException("Learning rates must be > 0, got " + learningRate + ", "
+          + discriminatorLearningRate);
+    }
+    if (!(decayFraction >= 0 && decayFraction <= 1)) {
+      throw new IllegalArgumentException("Decay fraction must be in [0, 1], got " + decayFraction);
+    }
+    if (checkpointEvery < 0 || validationImages < 0) {
+      throw new IllegalArgumentException("checkpointEvery and validationImages must be >= 0");
+    }
+    if (device == null) {
+      device = DeviceChoice.AUTO;
+    }
+  }
+
+  /**
+   * Reference defaults of a kind at a preset.
+   *
+   * @param kind the model
+   * @param preset ci or paper
+   * @return the options (no output folder, seed 42, device auto)
+   */
+  public static TrainingOptions of(ModelKind kind, Preset preset) {
+    boolean paper = preset == Preset.PAPER;
+    return switch (kind) {
+      case UNET -> new TrainingOptions(paper ? 200_000 : 400, paper ? 1 : 4, 2e-4, 2e-4, 0.9, 0.999, 0, 0, 0,
+          paper ? 5000 : 0, paper ? 0 : 8, 42, DeviceChoice.AUTO, null, false);
+      case PIX2PIX -> new TrainingOptions(paper ? 200_000 : 400, paper ? 1 : 4, 2e-4, 2e-4, 0.5, 0.999, 0.5, 100, 0,
+          paper ? 5000 : 0, paper ? 0 : 8, 42, DeviceChoice.AUTO, null, false);
+      case SPADE -> new TrainingOptions(paper ? 200_000 : 400, paper ? 1 : 4, 2e-4, 2e-4, 0.5, 0.999, 0.5, 100, 10,
+          paper ? 5000 : 0, paper ? 0 : 8, 42, DeviceChoice.AUTO, null, false);
+      case PALETTE, SPADE_DIFFUSION -> new TrainingOptions(paper ? 200_000 : 400, paper ? 1 : 4, 5e-5, 5e-5, 0.9,
+          0.999, 0, 0, 0, paper ? 5000 : 0, paper ? 0 : 8, 42, DeviceChoice.AUTO, null, false);
+    };
+  }
+
+  /** @return the generator's schedule: constant, then linear decay over the last {@code decayFraction} */
+  public LearningRateSchedule schedule() {
+    long decay = Math.round(steps * decayFraction);
+    return decay == 0 ? LearningRateSchedule.constant(learningRate)
+        : LearningRateSchedule.linearDecay(learningRate, steps - decay, decay);
+  }
+
+  /** @return the discriminator's schedule (same shape as {@link #schedule()}) */
+  public LearningRateSchedule discriminatorSchedule() {
+    long decay = Math.round(steps * decayFraction);
+    return decay == 0 ? LearningRateSchedule.constant(discriminatorLearningRate)
+        : LearningRateSchedule.linearDecay(discriminatorLearningRate, steps - decay, decay);
+  }
+
+  /**
+   * @param n new step count
+   * @return a copy with another length
+   */
+  public TrainingOptions withSteps(long n) {
+    return new TrainingOptions(n, batchSize, learningRate, discriminatorLearningRate, beta1, beta2, decayFraction,
+        l1Weight, featureMatchingWeight, checkpointEvery, validationImages, seed, device, outDir, resume);
+  }
+
+  /**
+   * @param dir output folder
+   * @param every checkpoint interval in steps
+   * @param resumeIfPresent whether to resume from {@code dir/checkpoint}
+   * @return a copy writing checkpoints
+   */
+  public TrainingOptions withOutput(Path dir, long every, boolean resumeIfPresent) {
+    return new TrainingOptions(steps, batchSize, learningRate, discriminatorLearningRate, beta1, beta2, decayFraction,
+        l1Weight, featureMatchingWeight, every, validationImages, seed, device, dir, resumeIfPresent);
+  }
+
+  /**
+   * @param n batch size
+   * @param s seed
+   * @return a copy with another batch size and seed
+   */
+  public TrainingOptions withBatchAndSeed(int n, long s) {
+    return new TrainingOptions(steps, n, learningRate, discriminatorLearningRate, beta1, beta2, decayFraction,
+        l1Weight, featureMatchingWeight, checkpointEvery, validationImages, s, device, outDir, resume);
+  }
+
+  /**
+   * @param lr generator learning rate
+   * @param dLr discriminator learning rate
+   * @return a copy with other learning rates
+   */
+  public TrainingOptions withLearningRates(double lr, double dLr) {
+    return new TrainingOptions(steps, batchSize, lr, dLr, beta1, beta2, decayFraction,
+        l1Weight, featureMatchingWeight, checkpointEvery, validationImages, seed, device, outDir, resume);
+  }
+}
