@@ -19,6 +19,11 @@ import org.junit.jupiter.api.Test;
 
 class DenoiserUNetTest {
 
+  @org.junit.jupiter.api.BeforeAll
+  static void oneThread() {
+    SingleThread.use();
+  }
+
   /** Two levels, attention at the lower one and in the middle, no zero-init (so every weight is live). */
   static DenoiserConfig tiny(int noisy, Conditioning c, boolean zeroInit) {
     return new DenoiserConfig(noisy, 3, c, 8, List.of(1, 2), 1, Set.of(2), 0f, 8, 8, zeroInit);

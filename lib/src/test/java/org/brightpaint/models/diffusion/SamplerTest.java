@@ -14,6 +14,11 @@ import org.junit.jupiter.api.Test;
  */
 class SamplerTest {
 
+  @org.junit.jupiter.api.BeforeAll
+  static void oneThread() {
+    SingleThread.use();
+  }
+
   private static final Shape SHAPE = new Shape(1, 2, 2, 2);
   private static final float[] TARGET = {0.5f, -0.25f, 0.75f, 0f, -0.5f, 0.125f, 0.9f, -0.9f};
 
