@@ -168,6 +168,54 @@ public final class DiffusionGenerator extends BlockGenerator {
     };
   }
 
+  /**
+   * The network in words (markdown), for notebooks: levels, widths, attention, conditioning,
+   * schedules, sampler and parameter count.
+   *
+   * @return a markdown description
+   */
+  public String describe() {
+    DenoiserConfig c = diffusion.denoiserConfig(options());
+    boolean spade = c.conditioning() == Conditioning.SPADE;
+    StringBuilder b = new StringBuilder();
+    b.append("**").append(options().kind() == ModelKind.PALETTE ? "Palette" : "SPADE-Diffusion")
+        .append("** (").append(options().preset().label()).append(" preset, ")
+        .append(String.format("%,d", parameterCount())).append(" trainable parameters")
+        .append(diffusion.perChannel() ? ", one denoiser per channel" : "").append(")\n\n");
+    b.append("- Denoiser eps_theta(x_t, s, brightfield): a UNet on ").append(options().imageSize()).append(" x ")
+        .append(options().imageSize()).append(" crops. Input: ")
+        .append(spade ? "the noisy fluorescence x_t only (" + c.noisyChannels() + " channels); the brightfield "
+            + "drives SPADE-GroupNorm in the middle and decoder blocks (hidden " + c.spadeHidden() + ")"
+            : "brightfield (3) concatenated with the noisy fluorescence x_t (" + c.noisyChannels() + ")")
+        .append(".\n");
+    StringBuilder widths = new StringBuilder();
+    int side = options().imageSize();
+    for (int l = 0; l < c.levels(); l++) {
+      widths.append(l == 0 ? "" : ", ").append(c.innerChannels() * c.channelMults().get(l)).append(" @ ")
+          .append(side >> l).append("px");
+    }
+    b.append("- Encoder levels (channels @ side): ").append(widths).append("; ").append(c.resBlocks())
+        .append(" residual block(s) per level (GroupNorm, SiLU, 3x3 conv, time scale-shift, dropout ")
+        .append(c.dropout()).append("), residual down/up-sampling (average pool / nearest + conv).\n");
+    b.append("- Self-attention (").append(c.headChannels()).append(" channels per head) in the middle block")
+        .append(c.attentionDownsample().isEmpty() ? "" : " and at downsampling factors " + c.attentionDownsample())
+        .append(".\n");
+    b.append("- Noise embedding: sinusoid of ").append(diffusion.noiseInput() == NoiseInput.NOISE_LEVEL
+        ? "the noise level 1000 alpha-bar" : "the timestep t").append(", MLP to ")
+        .append(4 * c.innerChannels()).append(" channels.\n");
+    b.append("- Training: predict the noise, MSE; schedule linear T = ").append(diffusion.trainSteps())
+        .append(" (").append(diffusion.trainBetaStart()).append(" .. ").append(diffusion.trainBetaEnd())
+        .append("); EMA ").append(diffusion.emaDecay()).append(diffusion.emaWarmup() ? " with warm-up" : "")
+        .append(diffusion.conditionDropout() > 0 ? "; condition dropout " + diffusion.conditionDropout() : "")
+        .append(".\n");
+    b.append("- Sampling: schedule T = ").append(diffusion.sampleSteps()).append(" (")
+        .append(diffusion.sampleBetaStart()).append(" .. ").append(diffusion.sampleBetaEnd())
+        .append("); default ").append(diffusion.sampling().sampler()).append("-")
+        .append(diffusion.sampling().steps())
+        .append(diffusion.guidanceScale() != 1 ? ", guidance " + diffusion.guidanceScale() : "").append(".\n");
+    return b.toString();
+  }
+
   @Override
   protected Properties extraProperties() {
     Properties p = new Properties();
