@@ -80,10 +80,10 @@ public final class Adam implements AutoCloseable {
         String key = p.getKey();
         NDArray mk = m.computeIfAbsent(key, k -> manager.zeros(w.getShape(), w.getDataType()));
         NDArray vk = v.computeIfAbsent(key, k -> manager.zeros(w.getShape(), w.getDataType()));
-        mk.muli(beta1).addi(g.mul(1 - beta1));
-        vk.muli(beta2).addi(g.square().muli(1 - beta2));
-        NDArray denom = g.zerosLike().addi(vk).muli(1 / c2).sqrt().addi(eps);
-        NDArray update = g.zerosLike().addi(mk).muli(lr / c1).divi(denom);
+        mk.muli((float) beta1).addi(g.mul((float) (1 - beta1)));
+        vk.muli((float) beta2).addi(g.square().muli((float) (1 - beta2)));
+        NDArray denom = g.zerosLike().addi(vk).muli((float) (1 / c2)).sqrt().addi((float) eps);
+        NDArray update = g.zerosLike().addi(mk).muli((float) (lr / c1)).divi(denom);
         w.subi(update);
         g.subi(g);
       }

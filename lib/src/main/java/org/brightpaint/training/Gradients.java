@@ -30,6 +30,20 @@ public final class Gradients {
   }
 
   /**
+   * Marks every trainable parameter of a block as requiring a gradient (needed after
+   * {@code loadParameters}, which creates fresh arrays).
+   *
+   * @param block the network
+   */
+  public static void attach(Block block) {
+    for (Pair<String, Parameter> p : block.getParameters()) {
+      if (p.getValue().requiresGradient() && p.getValue().isInitialized()) {
+        p.getValue().getArray().setRequiresGradient(true);
+      }
+    }
+  }
+
+  /**
    * The gradient of a parameter, or null when it has none yet.
    *
    * @param p the parameter

@@ -11,8 +11,8 @@ import org.brightpaint.models.Preset;
  * <p>Reference defaults ({@link #of(ModelKind, Preset)}): UNet Adam 2e-4 (betas 0.9, 0.999),
  * constant; Pix2Pix Adam 2e-4 beta1 0.5 for both networks, L1 weight 100, half the steps constant
  * then linear decay to 0 (the reference's 100 + 100 epochs), batch 1 at paper size; SPADE the same
- * recipe as Pix2Pix (the benchmark paper swaps the generator's norms only), L1 100 plus feature
- * matching. The "ci" preset uses batch 4 and a few hundred steps on 64 x 64 crops.
+ * NVlabs optimiser (TTUR: G 1e-4, D 4e-4, betas 0 / 0.9), hinge loss, feature matching 10, plus
+ * the Pix2Pix L1 100 (the benchmark paper swaps the Pix2Pix generator's norms only). The "ci" preset uses batch 4 and a few hundred steps on 64 x 64 crops.
  *
  * @param steps total optimisation steps (generator updates), &gt; 0
  * @param batchSize examples per step, &gt; 0
@@ -81,7 +81,7 @@ public record TrainingOptions(
           paper ? 5000 : 0, paper ? 0 : 8, 42, DeviceChoice.AUTO, null, false);
       case PIX2PIX -> new TrainingOptions(paper ? 200_000 : 400, paper ? 1 : 4, 2e-4, 2e-4, 0.5, 0.999, 0.5, 100, 0,
           paper ? 5000 : 0, paper ? 0 : 8, 42, DeviceChoice.AUTO, null, false);
-      case SPADE -> new TrainingOptions(paper ? 200_000 : 400, paper ? 1 : 4, 2e-4, 2e-4, 0.5, 0.999, 0.5, 100, 10,
+      case SPADE -> new TrainingOptions(paper ? 200_000 : 400, paper ? 1 : 4, 1e-4, 4e-4, 0.0, 0.9, 0.5, 100, 10,
           paper ? 5000 : 0, paper ? 0 : 8, 42, DeviceChoice.AUTO, null, false);
       case PALETTE, SPADE_DIFFUSION -> new TrainingOptions(paper ? 200_000 : 400, paper ? 1 : 4, 5e-5, 5e-5, 0.9,
           0.999, 0, 0, 0, paper ? 5000 : 0, paper ? 0 : 8, 42, DeviceChoice.AUTO, null, false);

@@ -1,0 +1,125 @@
+package org.brightpaint.models;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
+import ai.djl.nn.norm.BatchNorm;
+import ai.djl.nn.norm.Dropout;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import org.brightpaint.models.blocks.LazyBlock;
+import org.brightpaint.models.blocks.Layers;
+import org.brightpaint.models.blocks.SpadeNorm;
+
+/**
+ * One level of the Pix2Pix U-Net generator ({@code UnetSkipConnectionBlock} of
+ * junyanz/pytorch-CycleGAN-and-pix2pix), nested recursively:
+ *
+ * <pre>
+ * down = [LeakyReLU 0.2] conv4x4/2 [norm]        (no LeakyReLU at the outermost, no norm at outer/innermost)
+ * up   = ReLU, nearest 2x + conv3x3 [norm] [dropout]   (outermost: conv with bias, then tanh)
+ * out  = outermost ? up(sub(down(x))) : concat(x, up(sub(down(x))))
+ * </pre>
+ * The transposed 4x4 convolution of the reference is replaced by nearest upsampling + 3x3 conv
+ * (no transposed convolution on DJL's PyTorch engine). Norm is BatchNorm (Pix2Pix) or SPADE
+ * driven by the brightfield image (SPADE variant). Inputs {@code NDList(x, bf)}; {@code bf} is
+ * used only by SPADE norms.
+ */
+final class UnetSkipBlock extends LazyBlock {
+
+  /** Which normalisation the block uses. */
+  enum Norm {
+    /** BatchNorm with affine parameters (Pix2Pix). */
+    BATCH,
+    /** SPADE over instance norm, conditioned on the brightfield image. */
+    SPADE
+  }
+
+  private final boolean outermost;
+  private final boolean innermost;
+  private final Block downConv;
+  private final Block downNorm;
+  private final UnetSkipBlock sub;
+  private final Block upConv;
+  private final Block upNorm;
+  private final Block dropout;
+
+  UnetSkipBlock(int outer, int inner, UnetSkipBlock sub, boolean outermost, boolean innermost, double dropoutRate,
+      Norm norm, int hidden) {
+    this.outermost = outermost;
+    this.innermost = innermost;
+    this.sub = sub == null ? null : addChildBlock("sub", sub);
+    // pix2pix: use_bias only when the norm has no affine shift (InstanceNorm); with a norm after
+    // the conv the bias is redundant.
+    downConv = addChildBlock("downconv", Layers.conv(inner, 4, 2, 1, outermost || innermost));
+    downNorm = outermost || innermost ? null : addChildBlock("downnorm", norm(norm, inner, hidden));
+    upConv = addChildBlock("upconv", Layers.conv(outer, 3, 1, 1, outermost));
+    upNorm = outermost ? null : addChildBlock("upnorm", norm(norm, outer, hidden));
+    dropout = dropoutRate > 0 ? addChildBlock("dropout", Dropout.builder().optRate((float) dropoutRate).build()) : null;
+  }
+
+  private static Block norm(Norm norm, int channels, int hidden) {
+    return norm == Norm.BATCH ? BatchNorm.builder().build() : new SpadeNorm(channels, hidden);
+  }
+
+  private NDArray applyNorm(Block n, NDArray x, NDArray bf, ParameterStore ps, boolean training) {
+    NDList in = n instanceof SpadeNorm ? new NDList(x, bf) : new NDList(x);
+    return run(n, ps, in, training).singletonOrThrow();
+  }
+
+  @Override
+  protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
+      PairList<String, Object> params) {
+    NDArray x = inputs.get(0);
+    NDArray bf = inputs.get(1);
+    NDArray y = outermost ? x : Layers.leakyRelu(x, 0.2f);
+    y = run(downConv, ps, new NDList(y), training).singletonOrThrow();
+    if (downNorm != null) {
+      y = applyNorm(downNorm, y, bf, ps, training);
+    }
+    if (sub != null) {
+      y = run(sub, ps, new NDList(y, bf), training).singletonOrThrow();
+    }
+    y = Layers.upsample2x(Activation.relu(y));
+    y = run(upConv, ps, new NDList(y), training).singletonOrThrow();
+    if (outermost) {
+      return new NDList(y.tanh());
+    }
+    y = applyNorm(upNorm, y, bf, ps, training);
+    if (dropout != null) {
+      y = run(dropout, ps, new NDList(y), training).singletonOrThrow();
+    }
+    return new NDList(NDArrays.concat(new NDList(x, y), 1));
+  }
+
+  /**
+   * Builds the whole generator: {@code depth} levels, widths {@code ngf * min(2^i, 8)}, dropout
+   * in the {@code depth - 5} levels just outside the innermost (3 for unet_256's 8 levels).
+   *
+   * @param options baseWidth = ngf, depth = number of downs, output channels
+   * @param norm the norm
+   * @return the outermost block, inputs {@code NDList(bf, bf)}
+   */
+  static UnetSkipBlock generator(GeneratorOptions options, Norm norm) {
+    int ngf = options.baseWidth();
+    int d = options.depth();
+    int hidden = options.conditionHidden();
+    if (d < 2) {
+      throw new IllegalArgumentException("The Pix2Pix U-Net needs at least 2 levels, got depth " + d);
+    }
+    UnetSkipBlock block = null;
+    // levels from innermost (index d-1) to outermost (index 0); width of level i's inner side
+    for (int i = d - 1; i >= 0; i--) {
+      int inner = ngf * Math.min(1 << i, 8);
+      int outer = i == 0 ? options.outputChannels() : ngf * Math.min(1 << (i - 1), 8);
+      boolean innermostLevel = i == d - 1;
+      int fromInner = d - 1 - i;
+      boolean drop = fromInner >= 1 && fromInner <= Math.min(3, d - 5) && inner == ngf * 8;
+      block = new UnetSkipBlock(outer, inner, block, i == 0, innermostLevel, drop ? options.dropout() : 0, norm,
+          hidden);
+    }
+    return block;
+  }
+}
