@@ -72,7 +72,10 @@ public final class DiffusionBench {
       // training throughput: 1 warm-up step, then timed steps (ci 10, paper 1)
       int timed = paper ? 1 : 10;
       PairedSource data = randomSource(o.imageSize(), 8);
-      DiffusionLoop.Result r = DiffusionLoop.fit(g, data, null, t.withSteps(1 + timed), List.of());
+      org.brightpaint.training.TrainingState r;
+      try (DiffusionLoop loop = new DiffusionLoop(g, t.withSteps(1 + timed), data, null)) {
+        r = loop.fit();
+      }
       double sec = 0;
       for (int i = 1; i < r.history().size(); i++) {
         sec += r.history().get(i).seconds();

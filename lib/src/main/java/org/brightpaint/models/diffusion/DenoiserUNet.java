@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.brightpaint.models.blocks.GroupNorm;
 
 /**
  * The noise-prediction UNet of Palette and SPADE-Diffusion: eps_theta(x_t, s, c) with x_t the
@@ -115,7 +116,7 @@ public final class DenoiserUNet extends Layer implements Denoiser {
         n++;
       }
     }
-    outNorm = addChildBlock("outNorm", new GroupNorm(ch, true));
+    outNorm = addChildBlock("outNorm", groupNorm(ch));
     outConv = addChildBlock("outConv", new Conv(ch, config.noisyChannels(), 3, zero, random));
   }
 
@@ -169,7 +170,7 @@ public final class DenoiserUNet extends Layer implements Denoiser {
         hcur = run(l, hcur, emb, c, training);
       }
     }
-    return outConv.apply(Layer.silu(outNorm.apply(hcur)));
+    return outConv.apply(Layer.silu(apply(outNorm, hcur)));
   }
 
   @Override

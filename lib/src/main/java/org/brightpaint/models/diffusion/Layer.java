@@ -11,6 +11,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.Initializer;
 import ai.djl.util.Pair;
 import ai.djl.util.PairList;
+import org.brightpaint.models.blocks.GroupNorm;
 
 /**
  * Base of the diffusion building blocks: a DJL {@link AbstractBlock} whose parameter shapes are
@@ -43,6 +44,43 @@ abstract class Layer extends AbstractBlock {
    */
   static ai.djl.ndarray.NDArray silu(ai.djl.ndarray.NDArray x) {
     return x.mul(x.getNDArrayInternal().sigmoid());
+  }
+
+  /**
+   * The group count for C channels: 32 as in the references, or the largest divisor of C not
+   * above 32 for the small CI widths.
+   *
+   * @param channels C
+   * @return G, a divisor of C
+   */
+  static int groupsFor(int channels) {
+    for (int g = Math.min(32, channels); g > 1; g--) {
+      if (channels % g == 0) {
+        return g;
+      }
+    }
+    return 1;
+  }
+
+  /**
+   * A group normalisation with per-channel gamma and beta over {@link #groupsFor(int)} groups.
+   *
+   * @param channels C
+   * @return the block (shapes fixed at construction)
+   */
+  static GroupNorm groupNorm(int channels) {
+    return new GroupNorm(groupsFor(channels), channels, true);
+  }
+
+  /**
+   * Applies a group normalisation block.
+   *
+   * @param norm the block
+   * @param x [B, C, H, W]
+   * @return the normalised, scaled and shifted array
+   */
+  static ai.djl.ndarray.NDArray apply(GroupNorm norm, ai.djl.ndarray.NDArray x) {
+    return norm.forward(new ParameterStore(x.getManager(), false), new NDList(x), false).singletonOrThrow();
   }
 
   @Override

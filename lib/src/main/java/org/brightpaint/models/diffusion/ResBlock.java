@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.pooling.Pool;
 import java.util.SplittableRandom;
+import org.brightpaint.models.blocks.GroupNorm;
 
 /**
  * The residual block of the diffusion UNets (guided-diffusion's {@code ResBlock} with
@@ -53,7 +54,7 @@ final class ResBlock extends Layer {
       inSpade = addChildBlock("inNorm", new SpadeGroupNorm(in, condChannels, spadeHidden, random));
       inNorm = null;
     } else {
-      inNorm = addChildBlock("inNorm", new GroupNorm(in, true));
+      inNorm = addChildBlock("inNorm", groupNorm(in));
       inSpade = null;
     }
     inConv = addChildBlock("inConv", new Conv(in, out, 3, false, random));
@@ -62,7 +63,7 @@ final class ResBlock extends Layer {
       outSpade = addChildBlock("outNorm", new SpadeGroupNorm(out, condChannels, spadeHidden, random));
       outNorm = null;
     } else {
-      outNorm = addChildBlock("outNorm", new GroupNorm(out, true));
+      outNorm = addChildBlock("outNorm", groupNorm(out));
       outSpade = null;
     }
     outConv = addChildBlock("outConv", new Conv(out, out, 3, zeroInit, random));
@@ -77,13 +78,13 @@ final class ResBlock extends Layer {
    * @return [B, out, H', W'] with H' = 2H (up), H / 2 (down) or H
    */
   NDArray apply(NDArray x, NDArray emb, NDArray cond, boolean training) {
-    NDArray h = Layer.silu(inNorm != null ? inNorm.apply(x) : inSpade.apply(x, cond));
+    NDArray h = Layer.silu(inNorm != null ? apply(inNorm, x) : inSpade.apply(x, cond));
     h = inConv.apply(resample(h));
     NDArray e = embLayer.apply(Layer.silu(emb));
     long b = e.getShape().get(0);
     NDArray scale = e.get(":, :" + out).reshape(b, out, 1, 1);
     NDArray shift = e.get(":, " + out + ":").reshape(b, out, 1, 1);
-    NDArray n = outNorm != null ? outNorm.apply(h) : outSpade.apply(h, cond);
+    NDArray n = outNorm != null ? apply(outNorm, h) : outSpade.apply(h, cond);
     h = Layer.silu(n.mul(scale.add(1)).add(shift));
     if (dropout > 0) {
       h = h.getNDArrayInternal().dropout(h, dropout, training).singletonOrThrow();

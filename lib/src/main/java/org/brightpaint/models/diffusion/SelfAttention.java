@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import java.util.SplittableRandom;
+import org.brightpaint.models.blocks.GroupNorm;
 
 /**
  * Multi-head self-attention over the H x W positions of a feature map, with a residual
@@ -29,7 +30,7 @@ final class SelfAttention extends Layer {
     if (channels % heads != 0) {
       throw new IllegalArgumentException(channels + " channels do not split into " + heads + " heads");
     }
-    norm = addChildBlock("norm", new GroupNorm(channels, true));
+    norm = addChildBlock("norm", groupNorm(channels));
     qkv = addChildBlock("qkv", new Conv(channels, 3 * channels, 1, false, random));
     proj = addChildBlock("proj", new Conv(channels, channels, 1, zeroInit, random));
   }
@@ -44,7 +45,7 @@ final class SelfAttention extends Layer {
     long c = s.get(1);
     long t = s.get(2) * s.get(3);
     long hc = c / heads;
-    NDArray all = qkv.apply(norm.apply(x)).reshape(b * heads, 3 * hc, t);
+    NDArray all = qkv.apply(apply(norm, x)).reshape(b * heads, 3 * hc, t);
     NDList parts = all.split(3, 1);
     double scale = 1.0 / Math.sqrt(Math.sqrt(hc));
     NDArray q = parts.get(0).mul(scale);

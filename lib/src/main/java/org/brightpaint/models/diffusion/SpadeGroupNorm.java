@@ -5,6 +5,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.pooling.Pool;
 import java.util.SplittableRandom;
+import org.brightpaint.models.blocks.GroupNorm;
 
 /**
  * SPADE-GroupNorm, the decoder normalisation of the semantic diffusion model: parameter-free
@@ -29,7 +30,7 @@ final class SpadeGroupNorm extends Layer {
   private final Conv beta;
 
   SpadeGroupNorm(int channels, int condChannels, int hidden, SplittableRandom random) {
-    groups = GroupNorm.groupsFor(channels);
+    groups = groupsFor(channels);
     shared = addChildBlock("shared", new Conv(condChannels, hidden, 3, false, random));
     gamma = addChildBlock("gamma", new Conv(hidden, channels, 3, false, random));
     beta = addChildBlock("beta", new Conv(hidden, channels, 3, false, random));
@@ -43,7 +44,7 @@ final class SpadeGroupNorm extends Layer {
   NDArray apply(NDArray x, NDArray cond) {
     NDArray m = resize(cond, x.getShape().get(2), x.getShape().get(3));
     NDArray a = Activation.relu(shared.apply(m));
-    NDArray y = GroupNorm.normalize(x, groups);
+    NDArray y = GroupNorm.normalise(x, groups);
     return y.mul(gamma.apply(a).add(1)).add(beta.apply(a));
   }
 

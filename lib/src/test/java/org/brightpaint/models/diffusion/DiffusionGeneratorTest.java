@@ -31,7 +31,7 @@ class DiffusionGeneratorTest {
 
   @org.junit.jupiter.api.BeforeAll
   static void oneThread() {
-    SingleThread.use();
+    org.brightpaint.training.EngineThreads.set(1);
   }
 
   private static final ModelKind[] KINDS = {ModelKind.PALETTE, ModelKind.SPADE_DIFFUSION};

@@ -16,7 +16,7 @@ class SamplerTest {
 
   @org.junit.jupiter.api.BeforeAll
   static void oneThread() {
-    SingleThread.use();
+    org.brightpaint.training.EngineThreads.set(1);
   }
 
   private static final Shape SHAPE = new Shape(1, 2, 2, 2);
