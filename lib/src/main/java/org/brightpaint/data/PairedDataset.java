@@ -1,0 +1,382 @@
+package org.brightpaint.data;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.dataset.RandomAccessDataset;
+import ai.djl.training.dataset.Record;
+import ai.djl.util.Progress;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.TreeSet;
+import org.brightpaint.config.RunSize;
+import org.brightpaint.config.Workspace;
+import org.brightpaint.data.io.Npy;
+import org.brightpaint.image.Augmentation;
+import org.brightpaint.image.FloatImage;
+import org.brightpaint.image.PercentileNormalization;
+
+/**
+ * Paired samples for the generators: brightfield {@code [3, H, W]} in
+ * {@link Channel#BRIGHTFIELD_INPUTS} order (LowZBF, Brightfield, HighZBF) as data, and
+ * fluorescence {@code [5, H, W]} in {@link Channel#FLUORESCENT} order (Mito, AGP, RNA, ER, DNA)
+ * as label, each channel preprocessed by {@link Preprocessing} (illumination, area resize,
+ * percentile normalisation to [-1, 1]).
+ *
+ * <p>One sample is one site. The first time a site is read its 8 preprocessed channels are
+ * written to the cache ({@code <cache>/<key>/<plate>/<well>-f<field>.npy}, float32
+ * {@code [8, H, W]}, plus the percentile scalings), so later epochs never decode a TIFF again;
+ * the key covers the preprocessing and the source files' sizes and times.
+ *
+ * <p>Order: sites sorted by plate, well and field, then, with {@code optShuffle(seed)},
+ * permuted by a seeded Fisher-Yates shuffle: the same seed gives the same order on every run. Use
+ * {@code setSampling(batchSize, false)} so DJL keeps that order (DJL's own shuffling draws from an
+ * unseeded generator). Optional augmentation (random crop, flips, quarter turns) is drawn from
+ * (seed, index, epoch).
+ */
+public final class PairedDataset extends RandomAccessDataset {
+
+  private final List<Sample> samples;
+  private final Preprocessing preprocessing;
+  private final Path cacheDir;
+  private final int crop;
+  private final boolean augment;
+  private final long seed;
+  private volatile int epoch;
+
+  /**
+   * One sample: a site of a plate folder.
+   *
+   * @param plate the plate folder
+   * @param site the site
+   */
+  public record Sample(PlateFolder plate, Site site) {}
+
+  private PairedDataset(Builder b, List<Sample> samples) {
+    super(b);
+    this.samples = List.copyOf(samples);
+    this.preprocessing = b.preprocessing;
+    this.cacheDir = b.cacheDir;
+    this.crop = b.crop;
+    this.augment = b.augment;
+    this.seed = b.seed == null ? 0 : b.seed;
+  }
+
+  /** @return a builder */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** @return the samples in dataset order */
+  public List<Sample> samples() {
+    return samples;
+  }
+
+  /**
+   * Sets the epoch that augmentation draws from (call at the start of each epoch).
+   *
+   * @param epoch the epoch, 0-based
+   */
+  public void setEpoch(int epoch) {
+    this.epoch = epoch;
+  }
+
+  @Override
+  protected long availableSize() {
+    return samples.size();
+  }
+
+  @Override
+  public void prepare(Progress progress) {
+    if (progress != null) {
+      progress.reset("Preprocessing sites", samples.size());
+    }
+    for (int i = 0; i < samples.size(); i++) {
+      prepared(i);
+      if (progress != null) {
+        progress.increment(1);
+      }
+    }
+  }
+
+  @Override
+  public Record get(NDManager manager, long index) {
+    Preprocessing.Prepared p = prepared((int) index);
+    int n = p.size();
+    FloatImage[] all = new FloatImage[8];
+    List<Channel> order = order();
+    for (int c = 0; c < 8; c++) {
+      all[c] = p.channels().get(order.get(c));
+    }
+    if (crop > 0 || augment) {
+      long s = seed * 0x9E3779B97F4A7C15L + index * 0xBF58476D1CE4E5B9L + epoch;
+      all = Augmentation.random(all, crop, augment, new SplittableRandom(s));
+    }
+    int h = all[0].height();
+    int w = all[0].width();
+    float[] bf = new float[3 * h * w];
+    float[] fl = new float[5 * h * w];
+    for (int c = 0; c < 3; c++) {
+      System.arraycopy(all[c].pixels(), 0, bf, c * h * w, h * w);
+    }
+    for (int c = 0; c < 5; c++) {
+      System.arraycopy(all[3 + c].pixels(), 0, fl, c * h * w, h * w);
+    }
+    NDArray data = manager.create(bf, new Shape(3, h, w));
+    NDArray label = manager.create(fl, new Shape(5, h, w));
+    return new Record(new NDList(data), new NDList(label));
+  }
+
+  private static List<Channel> order() {
+    List<Channel> o = new ArrayList<>(Channel.BRIGHTFIELD_INPUTS);
+    o.addAll(Channel.FLUORESCENT);
+    return o;
+  }
+
+  /**
+   * The preprocessed site of a sample, from the cache or computed and cached.
+   *
+   * @param index sample index
+   * @return all eight channels, normalised, with their scalings
+   */
+  public Preprocessing.Prepared prepared(int index) {
+    Sample s = samples.get(index);
+    Path file = cacheFile(s);
+    Path scal = file.resolveSibling(file.getFileName().toString().replace(".npy", ".scaling.npy"));
+    List<Channel> order = order();
+    if (Files.exists(file) && Files.exists(scal)) {
+      Npy.Array a = Npy.read(file);
+      Npy.Array sc = Npy.read(scal);
+      int n = a.shape()[1];
+      var channels = new java.util.EnumMap<Channel, FloatImage>(Channel.class);
+      var scalings = new java.util.EnumMap<Channel, PercentileNormalization.Scaling>(Channel.class);
+      for (int c = 0; c < 8; c++) {
+        float[] px = new float[n * n];
+        System.arraycopy(a.data(), c * n * n, px, 0, n * n);
+        channels.put(order.get(c), new FloatImage(n, n, px));
+        scalings.put(order.get(c), new PercentileNormalization.Scaling(sc.data()[2 * c], sc.data()[2 * c + 1]));
+      }
+      return new Preprocessing.Prepared(s.site(), n, channels, scalings);
+    }
+    Preprocessing.Prepared p = preprocessing.apply(s.plate(), s.site(), order);
+    float[] sc = new float[16];
+    for (int c = 0; c < 8; c++) {
+      sc[2 * c] = (float) p.scalings().get(order.get(c)).low();
+      sc[2 * c + 1] = (float) p.scalings().get(order.get(c)).high();
+    }
+    Npy.write(scal, new Npy.Array(new int[] {8, 2}, sc));
+    Npy.write(file, new Npy.Array(new int[] {8, p.size(), p.size()}, p.stack(order)));
+    // re-read the stored scalings so that first and later epochs return identical values
+    return prepared(index);
+  }
+
+  private Path cacheFile(Sample s) {
+    String key = cacheKey(s.plate());
+    return cacheDir.resolve(key).resolve(s.site().plate())
+        .resolve(s.site().well().name() + "-f" + s.site().field() + ".npy");
+  }
+
+  private final java.util.Map<Path, String> keys = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private String cacheKey(PlateFolder plate) {
+    return keys.computeIfAbsent(plate.dir(), d -> {
+      StringBuilder sb = new StringBuilder(d.toAbsolutePath().normalize().toString()).append('|').append(preprocessing);
+      try {
+        for (String f : List.of("load_data.csv", "illum", "Images")) {
+          Path p = d.resolve(f);
+          if (Files.exists(p)) {
+            sb.append('|').append(f).append(Files.getLastModifiedTime(p).toMillis());
+          }
+        }
+        Path marker = d.getParent() == null ? null : d.getParent().resolve("SYNTHETIC_COMPLETE");
+        if (marker != null && Files.exists(marker)) {
+          sb.append('|').append(Files.readString(marker));
+        }
+        MessageDigest md = MessageDigest.getInstance("SHA-256");
+        return HexFormat.of().formatHex(md.digest(sb.toString().getBytes(StandardCharsets.UTF_8))).substring(0, 16);
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot key the cache of " + d, e);
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException(e);
+      }
+    });
+  }
+
+  /** Builds a {@link PairedDataset}: {@code setPlates} is required, everything else optional. */
+  public static final class Builder extends BaseBuilder<Builder> {
+    private PlateSet plates;
+    private Set<String> barcodes;
+    private Split split;
+    private CellLine cellLine;
+    private Set<Well> wells;
+    private Set<MoaGroup> groups;
+    private Preprocessing preprocessing = Preprocessing.of(RunSize.current());
+    private Path cacheDir;
+    private Long seed;
+    private int crop;
+    private boolean augment;
+
+    @Override
+    protected Builder self() {
+      return this;
+    }
+
+    /**
+     * @param plates the plates to draw from (required)
+     * @return this
+     */
+    public Builder setPlates(PlateSet plates) {
+      this.plates = plates;
+      return this;
+    }
+
+    /**
+     * @param barcodes keep only these plates
+     * @return this
+     */
+    public Builder optBarcodes(Collection<String> barcodes) {
+      this.barcodes = new TreeSet<>(barcodes);
+      return this;
+    }
+
+    /**
+     * @param split keep only plates of this split
+     * @return this
+     */
+    public Builder optSplit(Split split) {
+      this.split = split;
+      return this;
+    }
+
+    /**
+     * @param cellLine keep only plates of this cell line
+     * @return this
+     */
+    public Builder optCellLine(CellLine cellLine) {
+      this.cellLine = cellLine;
+      return this;
+    }
+
+    /**
+     * @param wells keep only these wells
+     * @return this
+     */
+    public Builder optWells(Collection<Well> wells) {
+      this.wells = new TreeSet<>(wells);
+      return this;
+    }
+
+    /**
+     * @param groups keep only wells whose JUMP-Target-1 perturbation is in these MoA groups
+     * @return this
+     */
+    public Builder optMoaGroups(Collection<MoaGroup> groups) {
+      this.groups = Set.copyOf(groups);
+      return this;
+    }
+
+    /**
+     * @param preprocessing how sites are preprocessed (default {@link Preprocessing#of(RunSize)})
+     * @return this
+     */
+    public Builder optPreprocessing(Preprocessing preprocessing) {
+      this.preprocessing = preprocessing;
+      return this;
+    }
+
+    /**
+     * @param cacheDir where preprocessed sites are kept (default {@code <workspace>/<size>/cache/paired})
+     * @return this
+     */
+    public Builder optCacheDir(Path cacheDir) {
+      this.cacheDir = cacheDir;
+      return this;
+    }
+
+    /**
+     * @param seed shuffle the sample order with this seed (and draw augmentations from it)
+     * @return this
+     */
+    public Builder optShuffle(long seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    /**
+     * @param cropSize random square crops of this size (0: whole sites)
+     * @param flipsAndRotations random flips and quarter turns
+     * @return this
+     */
+    public Builder optAugmentation(int cropSize, boolean flipsAndRotations) {
+      this.crop = cropSize;
+      this.augment = flipsAndRotations;
+      return this;
+    }
+
+    /**
+     * Builds the dataset.
+     *
+     * @return the dataset
+     * @throws IllegalArgumentException when no plates were set or the selection is empty
+     */
+    public PairedDataset build() {
+      if (plates == null) {
+        throw new IllegalArgumentException("You must set the plates (setPlates)");
+      }
+      if (sampler == null) {
+        setSampling(1, false);
+      }
+      if (cacheDir == null) {
+        cacheDir = Workspace.current().dir("cache").resolve("paired");
+      }
+      List<Sample> out = new ArrayList<>();
+      PlateMap map = PlateMap.jumpTarget1();
+      for (PlateFolder p : plates.plates()) {
+        if (barcodes != null && !barcodes.contains(p.barcode())) {
+          continue;
+        }
+        if (split != null && p.split().orElse(null) != split) {
+          continue;
+        }
+        if (cellLine != null && p.cellLine().orElse(null) != cellLine) {
+          continue;
+        }
+        for (Site s : p.sites()) {
+          if (wells != null && !wells.contains(s.well())) {
+            continue;
+          }
+          if (groups != null && !groups.contains(map.perturbation(s.well()).group())) {
+            continue;
+          }
+          out.add(new Sample(p, s));
+        }
+      }
+      if (out.isEmpty()) {
+        throw new IllegalArgumentException("No sites selected from " + plates.root() + " (barcodes " + barcodes
+            + ", split " + split + ", cell line " + cellLine + ", wells " + wells + ", groups " + groups + ")");
+      }
+      if (seed != null) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        for (int i = out.size() - 1; i > 0; i--) {
+          int j = rnd.nextInt(i + 1);
+          Sample t = out.get(i);
+          out.set(i, out.get(j));
+          out.set(j, t);
+        }
+      }
+      return new PairedDataset(this, out);
+    }
+  }
+}

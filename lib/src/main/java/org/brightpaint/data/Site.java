@@ -1,0 +1,39 @@
+package org.brightpaint.data;
+
+/**
+ * One imaged field of view: a plate, a well and a field (site) number.
+ *
+ * @param plate the plate barcode
+ * @param well the well
+ * @param field the Phenix field number, 1-based ({@code f01..f09} in CPJUMP1)
+ */
+public record Site(String plate, Well well, int field) implements Comparable<Site> {
+
+  /** Validates. */
+  public Site {
+    if (plate == null || plate.isBlank()) {
+      throw new IllegalArgumentException("Site needs a plate barcode");
+    }
+    if (well == null) {
+      throw new IllegalArgumentException("Site needs a well");
+    }
+    if (field < 1 || field > 99) {
+      throw new IllegalArgumentException("Field " + field + " out of range 1..99");
+    }
+  }
+
+  /** @return a short id, e.g. "BR00116991/A01/f1" */
+  public String id() {
+    return plate + "/" + well.name() + "/f" + field;
+  }
+
+  @Override
+  public int compareTo(Site o) {
+    int c = plate.compareTo(o.plate);
+    if (c != 0) {
+      return c;
+    }
+    c = well.compareTo(o.well);
+    return c != 0 ? c : Integer.compare(field, o.field);
+  }
+}
