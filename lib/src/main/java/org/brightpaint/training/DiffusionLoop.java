@@ -48,7 +48,19 @@ public final class DiffusionLoop extends TrainingLoop {
    */
   public DiffusionLoop(DiffusionGenerator generator, TrainingOptions options, PairedSource train,
       PairedSource validation) {
-    super(generator, options, train, validation, true);
+    this(generator, options, train, validation, true);
+  }
+
+  /**
+   * @param generator the generator; its online denoiser is trained and its EMA copy updated
+   * @param options steps, batch, learning rate, betas, seed, checkpointing
+   * @param train training pairs (brightfield [3, H, W], fluorescence [C, H, W]) in [-1, 1]
+   * @param validation validation pairs, or null
+   * @param augment random flips and 90-degree rotations (drawn from the seed and step)
+   */
+  public DiffusionLoop(DiffusionGenerator generator, TrainingOptions options, PairedSource train,
+      PairedSource validation, boolean augment) {
+    super(generator, options, train, validation, augment);
     this.diffusionGenerator = generator;
     this.diffusion = generator.diffusionOptions();
     this.schedule = diffusion.trainSchedule();

@@ -10,6 +10,7 @@ import org.brightpaint.models.BlockGenerator;
 import org.brightpaint.models.GeneratorOptions;
 import org.brightpaint.models.ModelKind;
 import org.brightpaint.models.Normalisation;
+import org.brightpaint.models.Preset;
 import org.brightpaint.models.Sampling;
 
 /**
@@ -166,6 +167,21 @@ public final class DiffusionGenerator extends BlockGenerator {
       NDArray u = parts.get(1);
       return u.add(c.sub(u).mul(guidance));
     };
+  }
+
+  /**
+   * A preset's network in words, without keeping a generator around.
+   *
+   * @param kind PALETTE or SPADE_DIFFUSION
+   * @param preset ci or paper
+   * @return the markdown of {@link #describe()} for the preset's defaults
+   */
+  public static String describe(ModelKind kind, Preset preset) {
+    try (DiffusionGenerator g = new DiffusionGenerator(GeneratorOptions.of(kind, preset),
+        DiffusionOptions.of(kind, preset), Normalisation.defaults(org.brightpaint.data.Channel.FLUORESCENT),
+        Device.cpu(), DiffusionFactory.DEFAULT_SEED)) {
+      return g.describe();
+    }
   }
 
   /**

@@ -3,7 +3,19 @@ package org.brightpaint.models.diffusion;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.engine.Engine;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.brightpaint.config.RunSize;
+import org.brightpaint.models.Generator;
+import org.brightpaint.models.Generators;
 import org.brightpaint.models.Sampling;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
 
 /**
  * Wall time of the two samplers for one image, batch 1, EMA weights, warmed up: DDIM with
@@ -48,6 +60,41 @@ public record SamplerTiming(int imageSize, double secondsPerStep, int ddimSteps,
       }
       return new SamplerTiming(imageSize, step, ddimSteps, ddim, total, ddpm, runDdpm);
     }
+  }
+
+  /**
+   * Loads a trained generator and times both samplers in full at the run size's image side:
+   * 64 x 64 for {@link RunSize#CI} (minutes on 2 cores), 512 x 512 for {@link RunSize#FULL} (the
+   * paper's setting; meant for a GPU). DDIM uses 50 steps.
+   *
+   * @param checkpoint a training checkpoint folder (its {@code generator/} is loaded) or a
+   *     generator folder
+   * @param size the run size
+   * @return the timing, both samplers measured
+   * @throws UncheckedIOException when the checkpoint cannot be read
+   * @throws IllegalArgumentException when it does not hold a diffusion generator
+   */
+  public static SamplerTiming compare(Path checkpoint, RunSize size) {
+    Path dir = Files.isDirectory(checkpoint.resolve("generator")) ? checkpoint.resolve("generator") : checkpoint;
+    try (Generator g = Generators.load(dir, Engine.getInstance().defaultDevice())) {
+      if (!(g instanceof DiffusionGenerator d)) {
+        throw new IllegalArgumentException(dir + " holds a " + g.options().kind().cliName()
+            + " generator, not a diffusion model");
+      }
+      return measure(d, size == RunSize.CI ? 64 : 512, 50, true);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the generator in " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** @return the two samplers as a table (sampler, steps, seconds per image, measured or extrapolated) */
+  public Table table() {
+    return Table.create("Sampling one " + imageSize + " x " + imageSize + " image (batch 1)",
+        StringColumn.create("sampler", "DDPM (ancestral)", "DDIM (eta 0)"),
+        IntColumn.create("steps", ddpmSteps, ddimSteps),
+        DoubleColumn.create("seconds", ddpmSeconds, ddimSeconds),
+        DoubleColumn.create("seconds per step", ddpmSeconds / ddpmSteps, ddimSeconds / ddimSteps),
+        StringColumn.create("how", ddpmMeasured ? "measured" : "extrapolated", "measured"));
   }
 
   /** @return how many times faster DDIM is than DDPM */

@@ -57,6 +57,15 @@ class DiffusionGeneratorTest {
   }
 
   @Test
+  void describeSaysHowTheConditionEntersAndCountsParameters() {
+    String palette = DiffusionGenerator.describe(ModelKind.PALETTE, org.brightpaint.models.Preset.CI);
+    String sdm = DiffusionGenerator.describe(ModelKind.SPADE_DIFFUSION, org.brightpaint.models.Preset.CI);
+    assertTrue(palette.contains("brightfield (3) concatenated"), palette);
+    assertTrue(sdm.contains("noisy fluorescence x_t only (5 channels)"), sdm);
+    assertTrue(palette.contains("16 @ 64px, 32 @ 32px, 64 @ 16px"), palette);
+  }
+
+  @Test
   void parameterCountExcludesTheEmaCopy() {
     try (DiffusionGenerator g = TinyDiffusion.generator(ModelKind.PALETTE, 16,
         TinyDiffusion.diffusion(ModelKind.PALETTE), 1)) {
