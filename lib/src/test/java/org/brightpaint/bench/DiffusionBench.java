@@ -28,15 +28,21 @@ import org.brightpaint.training.TrainingOptions;
  * <p>What is measured and what is extrapolated is printed on every row: at ci width DDIM-50 is
  * run in full and DDPM-1000 is 1000 x the measured seconds per denoiser step; at paper width on a
  * CPU a handful of denoiser steps at 512 x 512 are timed and both samplers extrapolated from the
- * mean step (sampler overhead outside the denoiser is a few element-wise ops per step).
+ * mean step (sampler overhead outside the denoiser is a few element-wise ops per step). An optional
+ * second argument times the paper width at a smaller side and scales the figures to 512 x 512 by
+ * pixel count (convolution cost is linear in pixels; the middle attention grows faster, so this
+ * underestimates), saying so on the row.
  *
  * <p>Run (from the repository root, after {@code mvn -q -B -o -pl lib test-compile}):
  * <pre>
  * mvn -q -B -o dependency:build-classpath -pl lib -Dmdep.outputFile=/tmp/cp.txt -Dmdep.includeScope=test
- * java -cp lib/target/test-classes:lib/target/classes:$(cat /tmp/cp.txt) org.brightpaint.bench.DiffusionBench [ci|paper|all]
+ * java -cp lib/target/test-classes:lib/target/classes:$(cat /tmp/cp.txt) org.brightpaint.bench.DiffusionBench [ci|paper|all] [side]
  * </pre>
  */
 public final class DiffusionBench {
+
+  /** Side of the paper-width timing images (512 unless a second argument says otherwise). */
+  private static int side = 512;
 
   private DiffusionBench() {}
 
@@ -46,6 +52,7 @@ public final class DiffusionBench {
    */
   public static void main(String[] args) throws Exception {
     String which = args.length > 0 ? args[0] : "all";
+    side = args.length > 1 ? Integer.parseInt(args[1]) : 512;
     System.out.printf("# diffusion benchmark, device %s, %d cores, load average %.1f, threads %s%n",
         Device.cpu(), Runtime.getRuntime().availableProcessors(),
         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
@@ -71,7 +78,8 @@ public final class DiffusionBench {
         Device.cpu(), 42)) {
       // training throughput: 1 warm-up step, then timed steps (ci 10, paper 1)
       int timed = paper ? 1 : 10;
-      PairedSource data = randomSource(o.imageSize(), 8);
+      int crop = paper ? side : o.imageSize();
+      PairedSource data = randomSource(crop, 8);
       org.brightpaint.training.TrainingState r;
       try (DiffusionLoop loop = new DiffusionLoop(g, t.withSteps(1 + timed), data, null)) {
         r = loop.fit();
@@ -82,8 +90,10 @@ public final class DiffusionBench {
       }
       double imagesPerSecond = timed * t.batchSize() / sec;
       // inference at 512 x 512, batch 1
+      int inferSide = paper ? side : 512;
+      double scale = (512.0 * 512.0) / (inferSide * (double) inferSide);
       try (NDManager m = NDManager.newBaseManager()) {
-        NDArray bf = SeededNoise.of(1).normal(m, new Shape(1, 3, 512, 512)).clip(-1, 1);
+        NDArray bf = SeededNoise.of(1).normal(m, new Shape(1, 3, inferSide, inferSide)).clip(-1, 1);
         Sampling ddim50 = new Sampling(Sampling.Sampler.DDIM, 50, 0);
         String how;
         double step;
@@ -93,10 +103,13 @@ public final class DiffusionBench {
           int k = 3;
           long t0 = System.nanoTime();
           g.predict(bf, new Sampling(Sampling.Sampler.DDIM, k, 0)).close();
-          step = (System.nanoTime() - t0) / 1e9 / k;
+          step = (System.nanoTime() - t0) / 1e9 / k * scale;
           ddim = 50 * step;
-          how = "train: 1 step timed; inference: " + k + " denoiser steps timed, DDIM-50 and DDPM-1000 "
-              + "extrapolated (x50, x1000)";
+          imagesPerSecond /= scale;
+          how = "train: 1 step at " + crop + " px timed; inference: " + k + " denoiser steps at " + inferSide
+              + " px timed" + (inferSide == 512 ? "" : "; train img/s and step time scaled x" + (int) scale
+              + " by pixel count to 512 px")
+              + "; DDIM-50 and DDPM-1000 extrapolated (x50, x1000)";
         } else {
           g.predict(bf, new Sampling(Sampling.Sampler.DDIM, 2, 0)).close();
           long t0 = System.nanoTime();
@@ -106,7 +119,7 @@ public final class DiffusionBench {
           how = "train: 10 steps timed; DDIM-50 run in full; DDPM-1000 extrapolated (1000 x step)";
         }
         System.out.printf("| %s | %s (%d) | %,d | %d x %d | %.2f | %.3f | %.1f | %.0f | %s |%n", kind.cliName(),
-            preset.label(), o.baseWidth(), g.parameterCount(), o.imageSize(), t.batchSize(), imagesPerSecond, step,
+            preset.label(), o.baseWidth(), g.parameterCount(), crop, t.batchSize(), imagesPerSecond, step,
             ddim, 1000 * step, how);
       }
     }
