@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       VersionCommand.class,
+      TrainCommand.class,
+      PredictCommand.class,
     })
 public final class Brightpaint implements Runnable {
 

@@ -15,7 +15,7 @@ import org.brightpaint.data.Channel;
  * <table>
  *   <caption>defaults</caption>
  *   <tr><th>kind</th><th>paper: size / width / depth</th><th>ci: size / width / depth</th></tr>
- *   <tr><td>UNET</td><td>512 / 32 / 6 (32..1024)</td><td>64 / 8 / 3</td></tr>
+ *   <tr><td>UNET</td><td>512 / 32 / 6 (32..1024)</td><td>64 / 16 / 4</td></tr>
  *   <tr><td>PIX2PIX</td><td>512 / ngf 64 / 8 downs (unet_256)</td><td>64 / 16 / 6</td></tr>
  *   <tr><td>SPADE</td><td>512 / 64 / 8, SPADE hidden 128</td><td>64 / 16 / 6, hidden 32</td></tr>
  *   <tr><td>PALETTE</td><td>512 / 64 / 4 (x1,2,4,8), dropout 0.2</td><td>64 / 16 / 3</td></tr>
@@ -84,7 +84,7 @@ public record GeneratorOptions(
     boolean paper = preset == Preset.PAPER;
     int size = paper ? 512 : 64;
     return switch (kind) {
-      case UNET -> new GeneratorOptions(kind, preset, size, paper ? 32 : 8, paper ? 6 : 3, 0, 0,
+      case UNET -> new GeneratorOptions(kind, preset, size, paper ? 32 : 16, paper ? 6 : 4, 0, 0,
           Channel.BRIGHTFIELD_INPUTS, Channel.FLUORESCENT);
       case PIX2PIX -> new GeneratorOptions(kind, preset, size, paper ? 64 : 16, paper ? 8 : 6, 0, 0.5,
           Channel.BRIGHTFIELD_INPUTS, Channel.FLUORESCENT);

@@ -77,7 +77,7 @@ public record TrainingOptions(
   public static TrainingOptions of(ModelKind kind, Preset preset) {
     boolean paper = preset == Preset.PAPER;
     return switch (kind) {
-      case UNET -> new TrainingOptions(paper ? 200_000 : 400, paper ? 1 : 4, 2e-4, 2e-4, 0.9, 0.999, 0, 0, 0,
+      case UNET -> new TrainingOptions(paper ? 200_000 : 600, paper ? 1 : 4, paper ? 2e-4 : 1e-3, 2e-4, 0.9, 0.999, 0, 0, 0,
           paper ? 5000 : 0, paper ? 0 : 8, 42, DeviceChoice.AUTO, null, false);
       case PIX2PIX -> new TrainingOptions(paper ? 200_000 : 400, paper ? 1 : 4, 2e-4, 2e-4, 0.5, 0.999, 0.5, 100, 0,
           paper ? 5000 : 0, paper ? 0 : 8, 42, DeviceChoice.AUTO, null, false);

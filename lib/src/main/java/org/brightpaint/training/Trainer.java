@@ -1,0 +1,180 @@
+package org.brightpaint.training;
+
+import ai.djl.Device;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.brightpaint.config.RunSize;
+import org.brightpaint.config.Workspace;
+import org.brightpaint.data.CellLine;
+import org.brightpaint.data.Channel;
+import org.brightpaint.data.PlateSet;
+import org.brightpaint.data.Preprocessing;
+import org.brightpaint.data.Split;
+import org.brightpaint.data.synthetic.SyntheticPlates;
+import org.brightpaint.image.FloatImage;
+import org.brightpaint.models.Generator;
+import org.brightpaint.models.GeneratorOptions;
+import org.brightpaint.models.Generators;
+import org.brightpaint.models.ModelKind;
+import org.brightpaint.models.Preset;
+import org.brightpaint.models.Sampling;
+import org.brightpaint.models.TiledPrediction;
+
+/**
+ * The library entry point the training notebooks and the CLI call: picks the data, builds the
+ * generator and its loop, trains with a progress bar, and returns a {@link TrainingRun} with
+ * curves, cost record, the held-out comparison against the mean training image and a montage.
+ *
+ * <pre>{@code
+ * TrainingRun run = Trainer.train(ModelKind.UNET, RunSize.current());
+ * }</pre>
+ *
+ * Data: training crops from the TRAIN plates, validation from VALIDATE, held-out comparison and
+ * montage from TEST (site-level splits of the benchmark's plates).
+ */
+public final class Trainer {
+
+  private Trainer() {}
+
+  /**
+   * What to train on and how; {@link #of(ModelKind, RunSize)} gives the notebook defaults.
+   *
+   * @param generator the generator's recipe
+   * @param training the training settings
+   * @param plates the plates
+   * @param cellLine train on one cell line, or null for both
+   * @param size the run size deciding preprocessing (256 px sites at CI, 512 at FULL)
+   * @param maxTrainSites cap on training sites (0 = all)
+   * @param maxHeldOutSites cap on validation and test sites (0 = all)
+   * @param progress whether to draw a progress bar on standard output
+   */
+  public record Request(GeneratorOptions generator, TrainingOptions training, PlateSet plates, CellLine cellLine,
+      RunSize size, int maxTrainSites, int maxHeldOutSites, boolean progress) {
+
+    /**
+     * @param t other training settings
+     * @return a copy with them
+     */
+    public Request withTraining(TrainingOptions t) {
+      return new Request(generator, t, plates, cellLine, size, maxTrainSites, maxHeldOutSites, progress);
+    }
+  }
+
+  /**
+   * The notebook defaults: synthetic plates of the run size (generated if missing), the kind's
+   * preset for that size, output in {@code <workspace>/<size>/runs/<model>}.
+   *
+   * @param kind the model
+   * @param size CI or FULL
+   * @return the request
+   */
+  public static Request of(ModelKind kind, RunSize size) {
+    Preset preset = Preset.of(size);
+    PlateSet plates = SyntheticPlates.ensure(size);
+    Path out = Workspace.current().dir(size, "runs").resolve(kind.cliName());
+    TrainingOptions t = TrainingOptions.of(kind, preset).withOutput(out, preset == Preset.CI ? 100 : 5000, false);
+    boolean ci = size == RunSize.CI;
+    return new Request(GeneratorOptions.of(kind, preset), t, plates, null, size, ci ? 48 : 0, ci ? 8 : 0, true);
+  }
+
+  /**
+   * Trains a model with the notebook defaults of a run size.
+   *
+   * @param kind the model
+   * @param size CI (minutes on 2 cores) or FULL (the paper's recipe, meant for a GPU)
+   * @return the run
+   */
+  public static TrainingRun train(ModelKind kind, RunSize size) {
+    return train(of(kind, size));
+  }
+
+  /**
+   * Trains as requested.
+   *
+   * @param r the request
+   * @return the run
+   * @throws UncheckedIOException when checkpoints cannot be written
+   * @throws TrainingException on NaN loss or out of memory
+   */
+  public static TrainingRun train(Request r) {
+    GeneratorOptions g = r.generator();
+    TrainingOptions t = r.training();
+    PlateSources.SiteCrops train = PlateSources.crops(r.plates(), Split.TRAIN, r.cellLine(), r.size(), g.imageSize(),
+        r.maxTrainSites());
+    PlateSources.SiteCrops validation = PlateSources.crops(r.plates(), Split.VALIDATE, r.cellLine(), r.size(),
+        g.imageSize(), r.maxHeldOutSites());
+    PlateSources.SiteCrops test = PlateSources.crops(r.plates(), Split.TEST, r.cellLine(), r.size(), g.imageSize(),
+        r.maxHeldOutSites());
+    Device device = t.device().device();
+    Seeds.seedEngine(t.seed(), 0);
+    try (Generator gen = Generators.create(g, train.normalisation(Preprocessing.of(r.size()).normalization()), device);
+        TrainingLoop loop = TrainingLoops.create(gen, t, train, validation, true)) {
+      CostMeter meter = new CostMeter(device);
+      loop.addListener(meter);
+      if (r.progress()) {
+        loop.addListener(ProgressBar.auto());
+      }
+      TrainingState state = loop.fit();
+      Sampling sampling = Sampling.defaults();
+      double inference = CostMeter.inferenceSecondsPer512(gen, sampling, 1, r.size() == RunSize.CI ? 2 : 5);
+      CostRecord cost = meter.record(gen, Math.min(t.batchSize(), train.size()), loop.checkpointDir(), inference);
+      MeanImageBaseline.Comparison cmp = MeanImageBaseline.compare(gen, train, test, 256, 0);
+      return new TrainingRun(g, t, state, cost, cmp, montage(gen, test, sampling), loop.checkpointDir());
+    } catch (IOException e) {
+      throw new UncheckedIOException("Training " + g.kind().cliName() + " failed to write its checkpoint: "
+          + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Predicts the whole first held-out site (blended tiles) and lays it out next to the truth.
+   *
+   * @param gen the generator
+   * @param heldOut held-out crops (their first site is used)
+   * @param sampling sampler for diffusion kinds
+   * @return the montage
+   */
+  static java.awt.image.BufferedImage montage(Generator gen, PlateSources.SiteCrops heldOut, Sampling sampling) {
+    int per = heldOut.cropsPerSite();
+    int tilesPerRow = (int) Math.round(Math.sqrt(per));
+    int crop = gen.options().imageSize();
+    int side = tilesPerRow * crop;
+    List<FloatImage> bf = new ArrayList<>();
+    List<FloatImage> truth = new ArrayList<>();
+    float[][] bfPx = new float[3][side * side];
+    float[][] flPx = new float[5][side * side];
+    try (ai.djl.ndarray.NDManager m = gen.manager().newSubManager()) {
+      for (int t = 0; t < per; t++) {
+        ai.djl.ndarray.NDList p = heldOut.get(t, m);
+        float[] b = p.get(0).toFloatArray();
+        float[] f = p.get(1).toFloatArray();
+        int x0 = (t % tilesPerRow) * crop;
+        int y0 = (t / tilesPerRow) * crop;
+        for (int y = 0; y < crop; y++) {
+          for (int c = 0; c < 3; c++) {
+            System.arraycopy(b, (c * crop + y) * crop, bfPx[c], (y0 + y) * side + x0, crop);
+          }
+          for (int c = 0; c < 5; c++) {
+            System.arraycopy(f, (c * crop + y) * crop, flPx[c], (y0 + y) * side + x0, crop);
+          }
+        }
+      }
+    }
+    for (int c = 0; c < 3; c++) {
+      bf.add(new FloatImage(side, side, bfPx[c]));
+    }
+    for (int c = 0; c < 5; c++) {
+      truth.add(new FloatImage(side, side, flPx[c]));
+    }
+    List<FloatImage> pred = TiledPrediction.predict(gen, bf, crop, crop / 4, sampling);
+    List<Channel> out = gen.options().outputs();
+    List<FloatImage> truthOut = new ArrayList<>();
+    for (Channel c : out) {
+      truthOut.add(truth.get(Channel.FLUORESCENT.indexOf(c)));
+    }
+    return PredictionMontage.of(bf.get(1), out, truthOut, pred);
+  }
+}

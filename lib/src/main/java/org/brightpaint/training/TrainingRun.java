@@ -1,0 +1,69 @@
+package org.brightpaint.training;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import org.brightpaint.models.GeneratorOptions;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * The result of {@link Trainer#train}: what a notebook shows after training a model.
+ *
+ * @param generatorOptions the generator's recipe
+ * @param trainingOptions the training settings
+ * @param state step, seed, losses and validations
+ * @param cost the cost record (Table 4 columns)
+ * @param baseline held-out MSE of the model vs the mean training image
+ * @param montage predictions next to ground truth for one held-out site, per channel
+ * @param checkpoint the final checkpoint folder ({@code generator/} inside is loadable by
+ *     {@code Generators.load})
+ */
+public record TrainingRun(GeneratorOptions generatorOptions, TrainingOptions trainingOptions, TrainingState state,
+    CostRecord cost, MeanImageBaseline.Comparison baseline, BufferedImage montage, Path checkpoint) {
+
+  /** @return loss and validation curves */
+  public TrainingCurves curves() {
+    return TrainingCurves.of(state);
+  }
+
+  /** @return the cost record as a two-column table (quantity, value) for display */
+  public Table costTable() {
+    StringColumn q = StringColumn.create("quantity");
+    StringColumn v = StringColumn.create("value");
+    CostRecord c = cost;
+    add(q, v, "model", c.kind().cliName());
+    add(q, v, "device", c.device());
+    add(q, v, "trainable parameters", String.format("%,d", c.parameters()));
+    add(q, v, "crop / batch", c.trainImageSize() + " px / " + c.batchSize());
+    add(q, v, "seconds per step", String.format("%.3f", c.secondsPerStep()));
+    add(q, v, "seconds per epoch", String.format("%.1f", c.secondsPerEpoch()));
+    add(q, v, "training images per second", String.format("%.2f", c.trainImagesPerSecond()));
+    add(q, v, "peak JVM heap", mb(c.peakHeapBytes()));
+    add(q, v, "peak native memory", mb(c.peakNativeBytes()));
+    add(q, v, "inference s per 512x512 image", String.format("%.3f", c.inferenceSecondsPer512()));
+    add(q, v, "checkpoint (full)", mb(c.checkpointBytes()));
+    add(q, v, "checkpoint (generator only)", mb(c.generatorBytes()));
+    return Table.create("cost of " + c.kind().cliName(), q, v);
+  }
+
+  private static void add(StringColumn q, StringColumn v, String name, String value) {
+    q.append(name);
+    v.append(value);
+  }
+
+  private static String mb(long bytes) {
+    return bytes < 0 ? "n/a" : String.format("%.2f MB", bytes / 1e6);
+  }
+
+  /** @return one-row-per-channel table of the baseline comparison */
+  public Table baselineTable() {
+    return baseline.table();
+  }
+
+  /** @return the losses of the last step, for a one-line summary */
+  public String summary() {
+    StepLog last = state.history().isEmpty() ? null : state.history().get(state.history().size() - 1);
+    return generatorOptions.kind().cliName() + ": " + state.step() + " steps"
+        + (last == null ? "" : ", last losses " + last.losses());
+  }
+}
