@@ -143,6 +143,18 @@ class DenoiserUNetTest {
   }
 
   @Test
+  void blockwiseAttentionEqualsTheFullAttention() {
+    SelfAttention attn = new SelfAttention(8, 4, false, new java.util.SplittableRandom(3));
+    try (NDManager m = NDManager.newBaseManager()) {
+      attn.initialize(m, DataType.FLOAT32, new Shape(1));
+      // 48 x 48 = 2304 positions: three blocks of at most 1024 queries
+      NDArray x = SeededNoise.of(5).normal(m, new Shape(1, 8, 48, 48));
+      float[] blocked = attn.apply(x).toFloatArray();
+      assertArrayEquals(attn.apply(x, Long.MAX_VALUE).toFloatArray(), blocked, 1e-4f);
+    }
+  }
+
+  @Test
   void upsamplingRepeatsEachPixelInA2x2Block() {
     try (NDManager m = NDManager.newBaseManager()) {
       NDArray x = m.create(new float[] {1, 2, 3, 4}, new Shape(1, 1, 2, 2));
