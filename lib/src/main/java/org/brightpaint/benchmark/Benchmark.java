@@ -92,8 +92,9 @@ public final class Benchmark {
   }
 
   /**
-   * The default options: the models available in this build (today the mean-image baseline),
-   * cross-line training for the baseline, all cores, every cpjump1 measurement family.
+   * The default options: the mean-image baseline and the five generators
+   * ({@link GeneratorRunner#all}), cross-line training for the baseline and the UNet, all cores,
+   * every cpjump1 measurement family.
    *
    * @param dataDir a folder of plate folders, or null for synthetic plates
    * @param size the run size
@@ -101,7 +102,10 @@ public final class Benchmark {
    * @return the options
    */
   public static Options defaults(Path dataDir, RunSize size, Path out) {
-    return new Options(dataDir, size, out, List.of(new MeanImageBaseline()), List.of(MeanImageBaseline.NAME),
+    List<ModelRunner> models = new ArrayList<>();
+    models.add(new MeanImageBaseline());
+    models.addAll(GeneratorRunner.all(size, out.resolve("runs")));
+    return new Options(dataDir, size, out, models, List.of(MeanImageBaseline.NAME, "unet"),
         Runtime.getRuntime().availableProcessors(), ProfileSettings.cpjump1().families());
   }
 
@@ -126,12 +130,12 @@ public final class Benchmark {
     List<MeasuredCost> costs = new ArrayList<>();
     for (ModelRunner m : o.models()) {
       long t0 = System.nanoTime();
-      Path trained = stages.run("train-" + m.name() + "-all", dir -> m.train(train, dir));
+      Path trained = stages.run("train-" + m.name() + "-all", dir -> m.train(plates, null, dir));
       long t1 = System.nanoTime();
       Path pred = stages.run("predict-" + m.name() + "-all", dir -> m.predict(trained, test, dir));
       long t2 = System.nanoTime();
       predictions.put(m.name(), pred);
-      costs.add(cost(m.name(), trained, pred, (t1 - t0) / 1e9, (t2 - t1) / 1e9, train, test));
+      costs.add(m.cost(trained).orElse(cost(m.name(), trained, (t1 - t0) / 1e9, (t2 - t1) / 1e9, train, test)));
     }
     ProfileSettings settings = ProfileSettings.cpjump1().withFamilies(o.families());
     Path realProfile = stages.run("profile-real", dir -> profile(plates.root(), testBarcodes, settings, dir, o.threads(), progress));
@@ -213,10 +217,9 @@ public final class Benchmark {
     Path rc = stages.run("counts-real", dir -> profile(plates.root(), allBarcodes, countsOnly, dir, o.threads(), progress));
     readCounts(rc, realCounts);
     for (CellLine trainLine : CellLine.values()) {
-      List<PlateFolder> tr = select(plates, trainLine, Split.TRAIN);
-      if (tr.isEmpty()) continue;
+      if (select(plates, trainLine, Split.TRAIN).isEmpty()) continue;
       String tag = m.name() + "-" + trainLine.name();
-      Path trained = stages.run("train-" + tag, dir -> m.train(tr, dir));
+      Path trained = stages.run("train-" + tag, dir -> m.train(plates, trainLine, dir));
       Path pred = stages.run("predict-" + tag, dir -> m.predict(trained, allTest, dir));
       Path counts = stages.run("counts-" + tag, dir -> profile(pred, allBarcodes, countsOnly, dir, o.threads(), progress));
       Map<String, Double> predCounts = new java.util.HashMap<>();
@@ -259,7 +262,8 @@ public final class Benchmark {
     }
   }
 
-  private static MeasuredCost cost(String model, Path trained, Path pred, double trainSeconds, double predictSeconds,
+  /** Timing-based cost for runners without a cost meter (seconds per training site, per predicted site). */
+  private static MeasuredCost cost(String model, Path trained, double trainSeconds, double predictSeconds,
       List<PlateFolder> train, List<PlateFolder> test) throws java.io.IOException {
     long bytes;
     try (var s = Files.walk(trained)) {

@@ -3,10 +3,13 @@ package org.brightpaint.benchmark;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.brightpaint.data.CellLine;
 import org.brightpaint.data.Channel;
 import org.brightpaint.data.PhenixFileName;
 import org.brightpaint.data.PlateFolder;
+import org.brightpaint.data.PlateSet;
 import org.brightpaint.data.Site;
+import org.brightpaint.data.Split;
 import org.brightpaint.data.io.Tiff16;
 import org.brightpaint.image.FloatImage;
 
@@ -26,7 +29,13 @@ public final class MeanImageBaseline implements ModelRunner {
   }
 
   @Override
-  public void train(List<PlateFolder> trainPlates, Path dir) throws Exception {
+  public void train(PlateSet plates, CellLine cellLine, Path dir) throws Exception {
+    List<PlateFolder> trainPlates = plates.plates().stream()
+        .filter(p -> p.split().orElse(null) == Split.TRAIN && (cellLine == null || p.cellLine().orElse(null) == cellLine))
+        .toList();
+    if (trainPlates.isEmpty()) {
+      throw new IllegalArgumentException("No training plates" + (cellLine == null ? "" : " of " + cellLine) + " under " + plates.root());
+    }
     for (Channel c : Channel.FLUORESCENT) {
       double[] sum = null;
       int w = 0, h = 0, n = 0;
