@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
       TrainCommand.class,
       PredictCommand.class,
       ProfileCommand.class,
+      PhantomCommand.class,
+      ManifestCommand.class,
       QualityCommand.class,
       BenchmarkCommand.class,
     })

@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.brightpaint.features.pipeline.LoadData;
+import org.brightpaint.features.pipeline.SiteSources;
 import org.brightpaint.features.pipeline.PlateProfiler;
 import org.brightpaint.features.pipeline.ProfileSettings;
 import org.brightpaint.features.pipeline.SiteSource;
@@ -59,7 +59,7 @@ public final class ProfileCommand implements Callable<Integer> {
     ProfileSettings settings = ProfileSettings.preset(preset);
     List<SiteSource> sites;
     if (input.loadData != null) {
-      sites = LoadData.read(input.loadData);
+      sites = SiteSources.fromLoadData(input.loadData);
     } else {
       sites = new ArrayList<>();
       sites.add(new SiteSource(1, Map.of(), new LinkedHashMap<>(input.images)));

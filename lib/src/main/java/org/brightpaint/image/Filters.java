@@ -66,14 +66,21 @@ public final class Filters {
     }
     float[] tmp = new float[px.length];
     float[] out = new float[px.length];
-    float[] line = new float[Math.max(w, h) + 2 * r];
+    float[] line = new float[w + 2 * r];
     for (int y = 0; y < h; y++) {
       fillLine(line, px, y * w, 1, w, r);
       convolve(line, k, tmp, y * w, 1, w);
     }
-    for (int x = 0; x < w; x++) {
-      fillLine(line, tmp, x, w, h, r);
-      convolve(line, k, out, x, w, h);
+    // vertical pass row by row (contiguous memory): out row y = sum_j k[j] * tmp row mirror(y + j - r)
+    for (int y = 0; y < h; y++) {
+      int o = y * w;
+      for (int j = 0; j < k.length; j++) {
+        float kj = k[j];
+        int src = mirror(y + j - r, h) * w;
+        for (int x = 0; x < w; x++) {
+          out[o + x] += kj * tmp[src + x];
+        }
+      }
     }
     return out;
   }

@@ -114,7 +114,7 @@ public final class SyntheticPlates {
   }
 
   /**
-   * Generates plates (overwriting files of the same names) and writes the marker last.
+   * Generates plates (replacing any previous folder of the same plates) and writes the marker last.
    *
    * @param dir the output folder
    * @param options what to generate
@@ -127,6 +127,7 @@ public final class SyntheticPlates {
       throw new UncheckedIOException("Cannot reset " + dir.resolve(MARKER), e);
     }
     for (Plate p : options.plates()) {
+      deleteTree(dir.resolve(p.barcode()));
       generatePlate(dir.resolve(p.barcode()), p, options);
     }
     AtomicFiles.writeString(dir.resolve(MARKER), options.describe() + "\n");
@@ -169,26 +170,47 @@ public final class SyntheticPlates {
     }
     Path images = dir.resolve("Images");
     Path gt = dir.resolve("ground_truth");
-    String[] rows = new String[sites.size()];
-    IntStream.range(0, sites.size()).parallel().forEach(i -> {
-      Site s = sites.get(i);
-      SiteRenderer.Rendered r = renderSite(plate, s.well(), s.field(), o, cam);
-      for (Channel c : Channel.values()) {
-        Tiff16.write(images.resolve(PhenixFileName.of(s.well(), s.field(), c).fileName()), n, n, r.counts().get(c));
+    // Sites are drawn in parallel chunks; the cells table is appended chunk by chunk, in site order.
+    AtomicFiles.write(gt.resolve(GroundTruth.CELLS), out -> {
+      out.write((GroundTruth.header() + "\n").getBytes(StandardCharsets.UTF_8));
+      final int chunk = 64;
+      for (int start = 0; start < sites.size(); start += chunk) {
+        int end = Math.min(sites.size(), start + chunk);
+        String[] rows = new String[end - start];
+        final int first = start;
+        IntStream.range(start, end).parallel().forEach(i -> {
+          Site s = sites.get(i);
+          SiteRenderer.Rendered r = renderSite(plate, s.well(), s.field(), o, cam);
+          for (Channel c : Channel.values()) {
+            Tiff16.write(images.resolve(PhenixFileName.of(s.well(), s.field(), c).fileName()), n, n, r.counts().get(c));
+          }
+          String stem = String.format("r%02dc%02df%02d", s.well().row(), s.well().column(), s.field());
+          Tiff16.write(gt.resolve(stem + "-nuclei.tiff"), n, n, toShorts(r.nuclei().labels()));
+          Tiff16.write(gt.resolve(stem + "-cells.tiff"), n, n, toShorts(r.cells().labels()));
+          rows[i - first] = cellRows(plate, s, r);
+        });
+        for (String row : rows) {
+          out.write(row.getBytes(StandardCharsets.UTF_8));
+        }
       }
-      String stem = String.format("r%02dc%02df%02d", s.well().row(), s.well().column(), s.field());
-      Tiff16.write(gt.resolve(stem + "-nuclei.tiff"), n, n, toShorts(r.nuclei().labels()));
-      Tiff16.write(gt.resolve(stem + "-cells.tiff"), n, n, toShorts(r.cells().labels()));
-      rows[i] = cellRows(plate, s, r);
     });
-    StringBuilder csv = new StringBuilder(GroundTruth.header()).append('\n');
-    for (String r : rows) {
-      csv.append(r);
-    }
-    AtomicFiles.writeString(gt.resolve(GroundTruth.CELLS), csv.toString());
     LoadData.forPhenix(sites, "Images").write(dir.resolve("load_data.csv"));
     AtomicFiles.writeString(dir.resolve(PlateFolder.PLATE_INFO), "barcode,cell_line,split,synthetic\n"
         + plate.barcode() + "," + plate.cellLine() + "," + plate.split().label() + ",true\n");
+  }
+
+  /** Removes a previous plate folder so that no file of other options survives. */
+  private static void deleteTree(Path p) {
+    if (!Files.exists(p)) {
+      return;
+    }
+    try (var walk = Files.walk(p)) {
+      for (Path f : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(f);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot remove the previous plate folder " + p + ": " + e.getMessage(), e);
+    }
   }
 
   private static short[] toShorts(int[] labels) {

@@ -165,11 +165,13 @@ public final class AreaShape {
     }
     Arrays.sort(radii);
     double medianR = area % 2 == 1 ? radii[area / 2] : (radii[area / 2 - 1] + radii[area / 2]) / 2;
-    double[][] hullCentres = ConvexHull.of(xs, ys);
+    // the hull of an object is the hull of its row extremes (pixels are in raster order)
+    double[][] ext = rowExtremes(xs, ys);
+    double[][] hullCentres = ConvexHull.of(ext[0], ext[1]);
     double maxFeret = ConvexHull.maxFeret(hullCentres);
     double minFeret = ConvexHull.minFeret(hullCentres);
     double[] mec = ConvexHull.minimumEnclosingCircle(hullCentres[0], hullCentres[1]);
-    double convexArea = convexArea(xs, ys, minX, minY, maxX, maxY);
+    double convexArea = convexArea(ext[0], ext[1], minX, minY, maxX, maxY);
     int euler = eulerNumber(mask, cw, ch);
     int bboxArea = (maxX - minX + 1) * (maxY - minY + 1);
     int i = 0;
@@ -200,6 +202,23 @@ public final class AreaShape {
     double[] z = Zernike.moments(xs, ys, mec[0], mec[1], mec[2], pairs);
     System.arraycopy(z, 0, out, i, z.length);
     return out;
+  }
+
+  private static double[][] rowExtremes(double[] xs, double[] ys) {
+    int n = xs.length;
+    double[] ex = new double[n];
+    double[] ey = new double[n];
+    int k = 0;
+    for (int i = 0; i < n; i++) {
+      boolean first = i == 0 || ys[i - 1] != ys[i];
+      boolean last = i == n - 1 || ys[i + 1] != ys[i];
+      if (first || last) {
+        ex[k] = xs[i];
+        ey[k] = ys[i];
+        k++;
+      }
+    }
+    return new double[][] {java.util.Arrays.copyOf(ex, k), java.util.Arrays.copyOf(ey, k)};
   }
 
   /**
@@ -256,7 +275,7 @@ public final class AreaShape {
    * {@code skimage.morphology.convex_hull_image}.
    */
   private static double convexArea(double[] xs, double[] ys, int minX, int minY, int maxX, int maxY) {
-    int n = xs.length;
+    int n = xs.length; // row extremes: the midpoints of the other pixels lie inside their hull
     double[] px = new double[4 * n];
     double[] py = new double[4 * n];
     for (int k = 0; k < n; k++) {

@@ -59,6 +59,9 @@ public final class Glcm {
   }
 
   private final int levels;
+  private final int shift;
+  private final int lowMask;
+  private final double[] idmWeight;
   private final int[] counts;
   private final int[] touched;
   private int nTouched;
@@ -68,11 +71,17 @@ public final class Glcm {
   private final long[] minus;
 
   private Glcm(int levels) {
-    if (levels < 2 || levels > 4096) {
-      throw new IllegalArgumentException("GLCM levels must be in 2..4096, got " + levels);
+    if (levels < 2 || levels > 1024) {
+      throw new IllegalArgumentException("GLCM levels must be in 2..1024, got " + levels);
     }
     this.levels = levels;
-    this.counts = new int[levels * levels];
+    this.shift = 32 - Integer.numberOfLeadingZeros(levels - 1);
+    this.lowMask = (1 << shift) - 1;
+    this.idmWeight = new double[levels];
+    for (int d = 0; d < levels; d++) {
+      idmWeight[d] = 2.0 / (1.0 + (double) d * d);
+    }
+    this.counts = new int[1 << (2 * shift)];
     this.touched = new int[levels * levels];
     this.row = new long[levels];
     this.plus = new long[2 * levels];
@@ -82,7 +91,7 @@ public final class Glcm {
   /**
    * An empty matrix for grey values {@code 0 .. levels-1}.
    *
-   * @param levels the number of grey levels, 2..4096
+   * @param levels the number of grey levels, 2..1024
    * @return the matrix
    */
   public static Glcm create(int levels) {
@@ -143,7 +152,7 @@ public final class Glcm {
    * @param b grey value of its displaced neighbour
    */
   public void add(int a, int b) {
-    int key = a <= b ? a * levels + b : b * levels + a;
+    int key = a <= b ? (a << shift) | b : (b << shift) | a;
     if (counts[key]++ == 0) {
       touched[nTouched++] = key;
     }
@@ -169,8 +178,8 @@ public final class Glcm {
     long[][] m = new long[levels][levels];
     for (int t = 0; t < nTouched; t++) {
       int key = touched[t];
-      int a = key / levels;
-      int b = key % levels;
+      int a = key >>> shift;
+      int b = key & lowMask;
       int c = counts[key];
       if (a == b) {
         m[a][a] += 2L * c;
@@ -216,8 +225,8 @@ public final class Glcm {
     int matrixNz = 0;
     for (int t = 0; t < nTouched; t++) {
       int key = touched[t];
-      int a = key / levels;
-      int b = key - a * levels;
+      int a = key >>> shift;
+      int b = key & lowMask;
       long c = counts[key];
       if (a < lo) {
         lo = a;
@@ -243,7 +252,7 @@ public final class Glcm {
       }
       plus[a + b] += 2 * c;
       minus[d] += 2 * c;
-      idm += 2.0 * c / (1.0 + (double) d * d);
+      idm += idmWeight[d] * c;
     }
     if (hi >= size) {
       clearMarginals(lo, hi);

@@ -178,52 +178,84 @@ public final class Granularity {
       double v = pixels[i] - back[i];
       pixels[i] = v < 0 ? 0 : v;
     }
-    // per-object records
+    // per-object records: start means from the original image, and the bilinear upsampling of
+    // each reconstruction folded into sparse per-object weights over the subsampled grid
+    double ry = s < 1 ? scale(nhF, h0) : 1.0;
+    double rx = s < 1 ? scale(nwF, w0) : 1.0;
     int sets = objectSets.size();
     double[][] current = new double[sets][];
     double[][] startMean = new double[sets][];
     double[][][] values = new double[sets][][];
-    int[][] lab = new int[sets][];
-    int[][] sizes = new int[sets][];
-    boolean[] any = new boolean[w0 * h0];
+    int[][] wStart = new int[sets][];
+    int[][] wIdx = new int[sets][];
+    double[][] wVal = new double[sets][];
+    double[] acc = new double[nw * nh];
+    int[] touched = new int[nw * nh];
+    int[] y0s = new int[h0];
+    double[] fys = new double[h0];
+    int[] x0s = new int[w0];
+    double[] fxs = new double[w0];
+    for (int y = 0; y < h0; y++) {
+      double c = Math.min(Math.max(y * ry, 0), nh - 1);
+      y0s[y] = (int) c;
+      fys[y] = c - y0s[y];
+    }
+    for (int x = 0; x < w0; x++) {
+      double c = Math.min(Math.max(x * rx, 0), nw - 1);
+      x0s[x] = (int) c;
+      fxs[x] = c - x0s[x];
+    }
     for (int k = 0; k < sets; k++) {
-      LabelImage li = objectSets.get(k);
-      int n = li.count();
-      lab[k] = li.labels();
-      sizes[k] = new int[n];
+      ObjectIndex idx = ObjectIndex.of(objectSets.get(k));
+      int n = idx.count;
       values[k] = new double[options.spectrumLength()][n];
-      double[] sum = new double[n];
-      for (int i = 0; i < lab[k].length; i++) {
-        int l = lab[k][i];
-        if (l > 0) {
-          if (l > n) {
-            throw new IllegalArgumentException("Label " + l + " exceeds the object count " + n);
-          }
-          sum[l - 1] += orig[i];
-          sizes[k][l - 1]++;
-          any[i] = true;
-        }
-      }
       current[k] = new double[n];
       startMean[k] = new double[n];
+      wStart[k] = new int[n + 1];
+      int cap = Math.max(16, idx.pixels.length);
+      int[] qi = new int[cap];
+      double[] qv = new double[cap];
+      int m = 0;
       for (int o = 0; o < n; o++) {
-        current[k][o] = sizes[k][o] == 0 ? 0 : sum[o] / sizes[k][o];
+        int from = idx.start[o];
+        int to = idx.start[o + 1];
+        int size = to - from;
+        double sum = 0;
+        int nt = 0;
+        for (int t = from; t < to; t++) {
+          int p = idx.pixels[t];
+          sum += orig[p];
+          int y = p / w0;
+          int x = p - y * w0;
+          int ya = y0s[y];
+          int xa = x0s[x];
+          double fy = fys[y];
+          double fx = fxs[x];
+          int yb = Math.min(ya + 1, nh - 1);
+          int xb = Math.min(xa + 1, nw - 1);
+          nt = addWeight(acc, touched, nt, ya * nw + xa, (1 - fy) * (1 - fx));
+          nt = addWeight(acc, touched, nt, ya * nw + xb, (1 - fy) * fx);
+          nt = addWeight(acc, touched, nt, yb * nw + xa, fy * (1 - fx));
+          nt = addWeight(acc, touched, nt, yb * nw + xb, fy * fx);
+        }
+        if (m + nt > qi.length) {
+          int c2 = Math.max(qi.length * 2, m + nt);
+          qi = java.util.Arrays.copyOf(qi, c2);
+          qv = java.util.Arrays.copyOf(qv, c2);
+        }
+        for (int t = 0; t < nt; t++) {
+          int q = touched[t];
+          qi[m] = q;
+          qv[m++] = acc[q] / size;
+          acc[q] = 0;
+        }
+        wStart[k][o + 1] = m;
+        current[k][o] = size == 0 ? 0 : sum / size;
         startMean[k][o] = Math.max(current[k][o], EPS);
       }
+      wIdx[k] = qi;
+      wVal[k] = qv;
     }
-    int nAny = 0;
-    for (boolean a : any) {
-      nAny += a ? 1 : 0;
-    }
-    int[] anyIdx = new int[nAny];
-    for (int i = 0, t = 0; i < any.length; i++) {
-      if (any[i]) {
-        anyIdx[t++] = i;
-      }
-    }
-    // bilinear weights from the subsampled grid to the original one
-    double ry = s < 1 ? scale(nhF, h0) : 1.0;
-    double rx = s < 1 ? scale(nwF, w0) : 1.0;
     // 3. spectrum
     int ng = options.spectrumLength();
     double[] gsImage = new double[ng];
@@ -231,31 +263,23 @@ public final class Granularity {
     double currentMean = start;
     start = Math.max(start, EPS);
     double[] ero = pixels.clone();
-    double[] up = new double[nAny];
     for (int i = 1; i <= ng; i++) {
       double prev = currentMean;
       ero = Morphology.crossErode(ero, nw, nh);
       double[] rec = Morphology.reconstructByDilation(ero, pixels, nw, nh);
       currentMean = mean(rec);
       gsImage[i - 1] = (prev - currentMean) * 100 / start;
-      if (sets == 0) {
-        continue;
-      }
-      for (int t = 0; t < nAny; t++) {
-        int p = anyIdx[t];
-        up[t] = bilinear(rec, nw, nh, (p / w0) * ry, (p % w0) * rx);
-      }
       for (int k = 0; k < sets; k++) {
-        int n = sizes[k].length;
-        double[] sum = new double[n];
-        for (int t = 0; t < nAny; t++) {
-          int l = lab[k][anyIdx[t]];
-          if (l > 0) {
-            sum[l - 1] += up[t];
-          }
-        }
+        int n = current[k].length;
+        int[] qi = wIdx[k];
+        double[] qv = wVal[k];
         for (int o = 0; o < n; o++) {
-          double newMean = sizes[k][o] == 0 ? 0 : sum[o] / sizes[k][o];
+          int from = wStart[k][o];
+          int to = wStart[k][o + 1];
+          double newMean = 0;
+          for (int t = from; t < to; t++) {
+            newMean += qv[t] * rec[qi[t]];
+          }
           values[k][i - 1][o] = (current[k][o] - newMean) * 100 / startMean[k][o];
           current[k][o] = newMean;
         }
@@ -268,13 +292,24 @@ public final class Granularity {
     }
     List<FeatureSet> objects = new ArrayList<>();
     for (int k = 0; k < sets; k++) {
-      FeatureSet.Builder ob = FeatureSet.builder(sizes[k].length);
+      FeatureSet.Builder ob = FeatureSet.builder(current[k].length);
       for (int i = 0; i < ng; i++) {
         ob.put(names.get(i), values[k][i]);
       }
       objects.add(ob.build());
     }
     return new Result(ib.build(), List.copyOf(objects));
+  }
+
+  private static int addWeight(double[] acc, int[] touched, int nt, int q, double wgt) {
+    if (wgt == 0) {
+      return nt;
+    }
+    if (acc[q] == 0) {
+      touched[nt++] = q;
+    }
+    acc[q] += wgt;
+    return nt;
   }
 
   /** CellProfiler's coordinate scale {@code (from - 1) / (to - 1)} with fractional shapes. */

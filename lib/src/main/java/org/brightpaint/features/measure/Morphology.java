@@ -150,13 +150,15 @@ final class Morphology {
         }
       }
     }
-    // FIFO propagation (ring buffer)
-    int cap = queue.length;
+    // FIFO propagation (ring buffer, power-of-two capacity)
+    int cap = Integer.highestOneBit(Math.max(16, tail)) << 1;
+    int[] ring = Arrays.copyOf(queue, cap);
+    int mask2 = cap - 1;
     int size = tail;
     head = 0;
     while (size > 0) {
-      int p = queue[head];
-      head = (head + 1) % cap;
+      int p = ring[head];
+      head = (head + 1) & mask2;
       size--;
       int x = p % w;
       double v = j[p];
@@ -183,22 +185,28 @@ final class Morphology {
           }
           q = p + w;
         }
-        if (j[q] < v && mask[q] != j[q]) {
-          j[q] = Math.min(v, mask[q]);
-          if (size == cap) {
-            int[] bigger = new int[cap * 2];
-            for (int t = 0; t < size; t++) {
-              bigger[t] = queue[(head + t) % cap];
+        double jq = j[q];
+        if (jq < v) {
+          double mq = mask[q];
+          if (mq != jq) {
+            j[q] = v < mq ? v : mq;
+            if (size == cap) {
+              int[] bigger = new int[cap * 2];
+              for (int t = 0; t < size; t++) {
+                bigger[t] = ring[(head + t) & mask2];
+              }
+              ring = bigger;
+              head = 0;
+              cap = bigger.length;
+              mask2 = cap - 1;
             }
-            queue = bigger;
-            head = 0;
-            cap = bigger.length;
+            ring[(head + size) & mask2] = q;
+            size++;
           }
-          queue[(head + size) % cap] = q;
-          size++;
         }
       }
     }
     return j;
   }
+
 }

@@ -76,6 +76,16 @@ public final class Neighbors {
       return new Options(Method.ADJACENT, 1);
     }
 
+    /** @return CPJUMP1's two Cells modules: within 5 pixels, and adjacent */
+    public static List<Options> cpjump1Cells() {
+      return List.of(within(5), adjacent());
+    }
+
+    /** @return CPJUMP1's Nuclei module: within 1 pixel */
+    public static List<Options> cpjump1Nuclei() {
+      return List.of(within(1));
+    }
+
     /** @return the name suffix: the distance or "Adjacent" */
     public String scale() {
       return method == Method.ADJACENT ? "Adjacent" : Integer.toString(distance);

@@ -19,6 +19,18 @@ public final class ObjectRelations {
    * @return {@code Number_Object_Number}, {@code Location_Center_X/Y/Z}
    */
   public static FeatureSet numbersAndCenters(LabelImage labels) {
+    return numbersAndCenters(labels, true);
+  }
+
+  /**
+   * Object numbers and centres, optionally without {@code Location_Center_Z} (CellProfiler 4.0.6
+   * writes no Z centre for tertiary objects such as Cytoplasm).
+   *
+   * @param labels the objects
+   * @param withZ include {@code Location_Center_Z}
+   * @return the columns
+   */
+  public static FeatureSet numbersAndCenters(LabelImage labels, boolean withZ) {
     int n = labels.count();
     int w = labels.width();
     double[] num = new double[n];
@@ -39,12 +51,14 @@ public final class ObjectRelations {
       sx[o] = cnt[o] > 0 ? sx[o] / cnt[o] : Double.NaN;
       sy[o] = cnt[o] > 0 ? sy[o] / cnt[o] : Double.NaN;
     }
-    return FeatureSet.builder(n)
+    FeatureSet.Builder b = FeatureSet.builder(n)
         .put("Number_Object_Number", num)
         .put("Location_Center_X", sx)
-        .put("Location_Center_Y", sy)
-        .put("Location_Center_Z", new double[n])
-        .build();
+        .put("Location_Center_Y", sy);
+    if (withZ) {
+      b.put("Location_Center_Z", new double[n]);
+    }
+    return b.build();
   }
 
   /**

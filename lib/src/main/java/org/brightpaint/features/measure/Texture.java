@@ -174,6 +174,22 @@ public final class Texture {
   }
 
   /**
+   * Per-object texture of several channels, concatenated in the map's order.
+   *
+   * @param images name to image (an ordered map), each the size of {@code labels}
+   * @param labels the objects
+   * @param options the settings
+   * @return {@code 13 x scales x 4} columns per channel
+   */
+  public static FeatureSet measure(java.util.Map<String, FloatImage> images, LabelImage labels, Options options) {
+    FeatureSet.Builder b = FeatureSet.builder(labels.count());
+    for (java.util.Map.Entry<String, FloatImage> e : images.entrySet()) {
+      b.putAll(measure(e.getValue(), e.getKey(), labels, options));
+    }
+    return b.build();
+  }
+
+  /**
    * Whole-image texture of one channel (CellProfiler's Image-table {@code Texture_*} columns):
    * every pixel pair inside the image counts, zeros included.
    *

@@ -17,6 +17,9 @@
  * gaps) get area 0 and NaN shape and intensity features. Non-finite conventions follow CellProfiler
  * and are documented per family.
  *
+ * <p>All functions are pure and thread-safe (no shared mutable state), so callers may run channels,
+ * compartments or sites in parallel.
+ *
  * <p>References: CellProfiler 4.0.6 modules {@code measureobjectsizeshape}, {@code
  * measureobjectintensity}, {@code measuretexture}, {@code measuregranularity}, {@code
  * measurecolocalization}, {@code measureobjectintensitydistribution}, {@code

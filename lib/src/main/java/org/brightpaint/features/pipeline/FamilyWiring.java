@@ -1,31 +1,149 @@
 package org.brightpaint.features.pipeline;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.brightpaint.features.FeatureSet;
+import org.brightpaint.features.measure.Colocalization;
+import org.brightpaint.features.measure.Granularity;
+import org.brightpaint.features.measure.Neighbors;
+import org.brightpaint.features.measure.RadialDistribution;
+import org.brightpaint.features.measure.Texture;
 import org.brightpaint.image.FloatImage;
 import org.brightpaint.image.LabelImage;
 
 /**
  * Connects the texture, granularity, colocalization, radial-distribution and neighbour families
- * to the pipeline: one measurement task per (compartment, image) or image pair.
+ * to the pipeline: one measurement task per (compartment, image), per compartment for
+ * colocalization (all image pairs) and per neighbour rule. Granularity's spectrum is computed once
+ * per image for all compartments ({@link #granularity}).
  */
 final class FamilyWiring {
 
   private FamilyWiring() {}
 
+  /**
+   * Granularity of every measured image for all three compartments at once.
+   *
+   * @param images measured images
+   * @param labels the compartments
+   * @param s settings
+   * @return image name to result (object sets in {@link Compartment} order)
+   */
+  static Map<String, Granularity.Result> granularity(
+      Map<String, FloatImage> images, Map<Compartment, LabelImage> labels, ProfileSettings s) {
+    Map<String, Granularity.Result> out = new LinkedHashMap<>();
+    if (!s.families().contains(MeasurementFamily.GRANULARITY)) {
+      return out;
+    }
+    ProfileSettings.MeasurementSettings m = s.measurements();
+    Granularity.Options o = new Granularity.Options(m.granularitySubsample(), m.granularityBackgroundSubsample(),
+        m.granularityRadius(), m.granularitySpectrum());
+    List<LabelImage> sets = new ArrayList<>();
+    for (Compartment c : Compartment.values()) {
+      sets.add(labels.get(c));
+    }
+    List<Map.Entry<String, Granularity.Result>> results = s.measuredImages().parallelStream()
+        .map(name -> Map.entry(name, Granularity.measure(images.get(name), name, sets, o))).toList();
+    results.forEach(e -> out.put(e.getKey(), e.getValue()));
+    return out;
+  }
+
+  /**
+   * Measurement tasks of the families other than AreaShape and Intensity for one compartment, in
+   * {@link MeasurementFamily} order.
+   *
+   * @param c the compartment
+   * @param images image name to image
+   * @param labels the compartments
+   * @param withDiscarded per compartment, the labels including objects discarded by the border and
+   *     size filters (numbered after the kept ones)
+   * @param granularity precomputed granularity
+   * @param s settings
+   * @return tasks
+   */
   static List<Supplier<FeatureSet>> tasks(
-      Compartment c, Map<String, FloatImage> images, Map<Compartment, LabelImage> labels, ProfileSettings s) {
+      Compartment c, Map<String, FloatImage> images, Map<Compartment, LabelImage> labels,
+      Map<Compartment, LabelImage> withDiscarded, Map<String, Granularity.Result> granularity, ProfileSettings s) {
     List<Supplier<FeatureSet>> t = new ArrayList<>();
+    LabelImage l = labels.get(c);
+    ProfileSettings.MeasurementSettings m = s.measurements();
     for (MeasurementFamily f : s.families()) {
       switch (f) {
         case AREA_SHAPE, INTENSITY -> { }
-        default -> throw new UnsupportedOperationException(
-            "Measurement family " + f + " is not wired into the pipeline yet");
+        case TEXTURE -> {
+          Texture.Options o = new Texture.Options(m.textureScales(), m.textureGrayLevels(), true);
+          for (String name : s.measuredImages()) {
+            t.add(() -> Texture.measure(images.get(name), name, l, o));
+          }
+        }
+        case GRANULARITY -> {
+          for (String name : s.measuredImages()) {
+            t.add(() -> granularity.get(name).objects().get(c.ordinal()));
+          }
+        }
+        case COLOCALIZATION -> {
+          Map<String, FloatImage> ordered = new LinkedHashMap<>();
+          for (String name : s.measuredImages()) {
+            ordered.put(name, images.get(name));
+          }
+          if (ordered.size() >= 2) {
+            t.add(() -> Colocalization.measure(ordered, l, new Colocalization.Options(m.colocalizationThresholdPercent())));
+          }
+        }
+        case RADIAL_DISTRIBUTION -> {
+          RadialDistribution.Options o = new RadialDistribution.Options(m.radialBins());
+          for (String name : s.measuredImages()) {
+            t.add(() -> RadialDistribution.measure(images.get(name), name, l, o));
+          }
+        }
+        case NEIGHBORS -> {
+          for (NeighborRule rule : m.neighbors()) {
+            if (rule.compartment() == c) {
+              Neighbors.Options o = rule.adjacent() ? Neighbors.Options.adjacent() : Neighbors.Options.within(rule.distance());
+              LabelImage all = withDiscarded.getOrDefault(c, l);
+              t.add(() -> Neighbors.measure(l, all, o));
+            }
+          }
+        }
+        default -> throw new IllegalStateException("Unhandled family " + f);
       }
     }
     return t;
+  }
+
+  /**
+   * Kept objects plus discarded ones numbered after them.
+   *
+   * @param kept the final objects {@code 1..n}
+   * @param all every object before filtering (own numbering)
+   * @return labels where kept objects keep their numbers and each discarded object of {@code all}
+   *     gets {@code n + 1, n + 2, ...}
+   */
+  static LabelImage withDiscarded(LabelImage kept, LabelImage all) {
+    int n = kept.count();
+    int[] k = kept.labels();
+    int[] a = all.labels();
+    int[] map = new int[all.count() + 1];
+    boolean[] isKept = new boolean[all.count() + 1];
+    for (int i = 0; i < k.length; i++) {
+      if (k[i] != 0 && a[i] != 0) {
+        isKept[a[i]] = true;
+      }
+    }
+    int next = n;
+    int[] out = k.clone();
+    for (int i = 0; i < a.length; i++) {
+      int l = a[i];
+      if (k[i] == 0 && l != 0 && !isKept[l]) {
+        if (map[l] == 0) {
+          map[l] = ++next;
+        }
+        out[i] = map[l];
+      }
+    }
+    return new LabelImage(kept.width(), kept.height(), out, next);
   }
 }

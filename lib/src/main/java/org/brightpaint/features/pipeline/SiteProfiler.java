@@ -73,7 +73,11 @@ public final class SiteProfiler {
     labels.put(Compartment.CELLS, cells.labels());
     labels.put(Compartment.CYTOPLASM, cyto);
 
-    Map<Compartment, FeatureSet> features = measure(images, labels, settings);
+    Map<Compartment, LabelImage> withDiscarded = new EnumMap<>(Compartment.class);
+    withDiscarded.put(Compartment.NUCLEI, FamilyWiring.withDiscarded(nuclei.labels(), nuclei.unedited()));
+    withDiscarded.put(Compartment.CELLS, FamilyWiring.withDiscarded(cells.labels(), cells.unfiltered()));
+    Map<String, Double> imageGranularity = new LinkedHashMap<>();
+    Map<Compartment, FeatureSet> features = measure(images, labels, withDiscarded, settings, imageGranularity);
 
     Map<String, Double> im = new LinkedHashMap<>();
     im.put("Count_Cells", (double) cells.labels().count());
@@ -83,6 +87,7 @@ public final class SiteProfiler {
     im.put("Threshold_FinalThreshold_Nuclei", nuclei.threshold().threshold());
     im.put("Threshold_OrigThreshold_Cells", cells.threshold().original());
     im.put("Threshold_OrigThreshold_Nuclei", nuclei.threshold().original());
+    im.putAll(imageGranularity);
     return new SiteProfile(site, labels, features, im);
   }
 
@@ -91,17 +96,24 @@ public final class SiteProfiler {
    *
    * @param images image name to image (0..1)
    * @param labels the three compartments, object i of each belonging to nucleus i
+   * @param withDiscarded per compartment (optional), labels including objects discarded by border
+   *     and size filters, numbered after the kept ones (used by Neighbors)
    * @param settings which families and images
+   * @param imageMeasurements receives whole-image measurements (Granularity_n_image)
    * @return per-compartment features
    */
   public static Map<Compartment, FeatureSet> measure(
-      Map<String, FloatImage> images, Map<Compartment, LabelImage> labels, ProfileSettings settings) {
+      Map<String, FloatImage> images, Map<Compartment, LabelImage> labels,
+      Map<Compartment, LabelImage> withDiscarded, ProfileSettings settings, Map<String, Double> imageMeasurements) {
     List<Compartment> comps = List.of(Compartment.values());
+    Map<String, org.brightpaint.features.measure.Granularity.Result> granularity =
+        FamilyWiring.granularity(images, labels, settings);
+    granularity.forEach((name, r) -> r.image().columns().forEach((k, v) -> imageMeasurements.put(k, v[0])));
     Map<Compartment, List<Supplier<FeatureSet>>> tasks = new EnumMap<>(Compartment.class);
     for (Compartment c : comps) {
       LabelImage l = labels.get(c);
       List<Supplier<FeatureSet>> t = new ArrayList<>();
-      t.add(() -> ObjectRelations.numbersAndCenters(l));
+      t.add(() -> ObjectRelations.numbersAndCenters(l, c != Compartment.CYTOPLASM));
       t.addAll(relations(c, labels));
       if (settings.families().contains(MeasurementFamily.AREA_SHAPE)) {
         t.add(() -> AreaShape.measure(l));
@@ -111,7 +123,7 @@ public final class SiteProfiler {
           t.add(() -> Intensity.measure(images.get(name), l, name));
         }
       }
-      t.addAll(FamilyWiring.tasks(c, images, labels, settings));
+      t.addAll(FamilyWiring.tasks(c, images, labels, withDiscarded, granularity, settings));
       tasks.put(c, t);
     }
     List<Supplier<FeatureSet>> all = new ArrayList<>();

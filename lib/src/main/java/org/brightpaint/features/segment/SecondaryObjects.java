@@ -41,9 +41,11 @@ public final class SecondaryObjects {
    * The outcome.
    *
    * @param labels secondary objects, numbered as their primary objects
+   * @param unfiltered every grown object before dropping those of discarded primaries (own
+   *     numbering), for neighbour measurements that consider discarded objects
    * @param threshold threshold outcome on the image
    */
-  public record Result(LabelImage labels, GlobalThreshold.Result threshold) {}
+  public record Result(LabelImage labels, LabelImage unfiltered, GlobalThreshold.Result threshold) {}
 
   /**
    * Identifies secondary objects.
@@ -106,6 +108,6 @@ public final class SecondaryObjects {
     for (int i = 0; i < out.length; i++) {
       out[i] = map[grown[i]];
     }
-    return new Result(new LabelImage(w, h, out, finalPrimary.count()), th);
+    return new Result(new LabelImage(w, h, out, finalPrimary.count()), LabelImage.of(w, h, grown), th);
   }
 }

@@ -226,6 +226,19 @@ class SyntheticPlatesTest {
   }
 
   @Test
+  void fastAtan2IsCloseToAtan2() {
+    java.util.SplittableRandom r = new java.util.SplittableRandom(4);
+    for (int i = 0; i < 100_000; i++) {
+      double y = r.nextGaussian();
+      double x = r.nextGaussian();
+      assertEquals(Math.atan2(y, x), SiteRenderer.fastAtan2(y, x), 0.0015, y + ", " + x);
+    }
+    assertEquals(Math.PI / 2, SiteRenderer.fastAtan2(1, 0), 1e-9);
+    assertEquals(-Math.PI / 2, SiteRenderer.fastAtan2(-1, 0), 1e-9);
+    assertEquals(Math.PI, SiteRenderer.fastAtan2(0, -1), 1e-9);
+  }
+
+  @Test
   void ciPresetCoversEveryGroup() {
     var groups = O.wells().stream().map(w -> PlateMap.jumpTarget1().perturbation(w).group()).distinct().toList();
     for (MoaGroup g : MoaGroup.values()) {

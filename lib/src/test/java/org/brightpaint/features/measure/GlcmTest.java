@@ -14,7 +14,10 @@ class GlcmTest {
 
   static final int[][] DIRS = {{0, 1}, {1, 1}, {1, 0}, {1, -1}};
 
-  /** Symmetric matrices C + C^T counted by hand for directions 00, 01, 02, 03. */
+  /**
+   * Symmetric matrices C + C^T counted by hand for directions 00, 01, 02, 03; scikit-image 0.19.3
+   * {@code graycomatrix(image, [1], [0, pi/4, pi/2, 3pi/4], levels=4, symmetric=True)} gives the same.
+   */
   static final long[][][] EXPECTED = {
     {{4, 2, 1, 0}, {2, 4, 0, 0}, {1, 0, 6, 1}, {0, 0, 1, 2}},
     {{2, 1, 3, 0}, {1, 2, 1, 0}, {3, 1, 0, 2}, {0, 0, 2, 0}},

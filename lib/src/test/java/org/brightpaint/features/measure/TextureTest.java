@@ -94,6 +94,19 @@ class TextureTest {
   }
 
   @Test
+  void severalChannelsConcatenateInMapOrder() {
+    java.util.Map<String, FloatImage> m = new java.util.LinkedHashMap<>();
+    m.put("Mito", randomImage(1));
+    m.put("AGP", randomImage(2));
+    FeatureSet fs = Texture.measure(m, twoObjects(), Texture.Options.cpjump1());
+    assertEquals(312, fs.names().size());
+    assertEquals("Texture_AngularSecondMoment_Mito_3_00_256", fs.names().get(0));
+    assertEquals("Texture_AngularSecondMoment_AGP_3_00_256", fs.names().get(156));
+    assertEquals(Texture.measure(randomImage(2), "AGP", twoObjects(), Texture.Options.cpjump1())
+        .get("Texture_Entropy_AGP_5_02_256")[1], fs.get("Texture_Entropy_AGP_5_02_256")[1], 0.0);
+  }
+
+  @Test
   void objectSmallerThanScaleIsZeroAsCellProfilerStoresOrNaN() {
     int[] lab = new int[W * H];
     lab[5 * W + 5] = 1;

@@ -11,14 +11,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads a CellProfiler LoadData CSV (as used by the CPJUMP1 pipelines): one row per site with
+ * Lists the sites to profile, as {@link SiteSource}s with free-form image names (so that
+ * pipelines with other image names than the CPJUMP1 channels, such as ExampleHuman's, work too).
+ *
+ * <p>{@link #fromLoadData} reads a CellProfiler LoadData CSV (as used by the CPJUMP1 pipelines,
+ * and as {@link org.brightpaint.data.LoadData} writes for plate folders): one row per site with
  * {@code FileName_<Image>} and {@code PathName_<Image>} per channel ({@code Orig} prefixes such as
  * {@code FileName_OrigDNA} are accepted and dropped) and any {@code Metadata_*} columns. Relative
  * paths are resolved against the CSV's folder.
  */
-public final class LoadData {
+public final class SiteSources {
 
-  private LoadData() {}
+  private SiteSources() {}
 
   /**
    * Parses a LoadData CSV.
@@ -27,7 +31,7 @@ public final class LoadData {
    * @return one source per row, ImageNumber = row number (1-based)
    * @throws IOException naming the file and line on malformed content
    */
-  public static List<SiteSource> read(Path csv) throws IOException {
+  public static List<SiteSource> fromLoadData(Path csv) throws IOException {
     List<SiteSource> out = new ArrayList<>();
     try (BufferedReader r = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
       String headerLine = r.readLine();
@@ -74,6 +78,31 @@ public final class LoadData {
     }
     if (out.isEmpty()) {
       throw new IOException("LoadData file lists no sites: " + csv);
+    }
+    return out;
+  }
+
+  /**
+   * The sites of a plate folder (its {@code load_data.csv} when present, else its image listing),
+   * with Metadata Plate, Well and Site.
+   *
+   * @param plate the plate folder
+   * @return one source per site, in site order
+   * @throws IOException when the plate cannot be listed
+   */
+  public static List<SiteSource> ofPlate(org.brightpaint.data.PlateFolder plate) throws IOException {
+    Path csv = plate.dir().resolve("load_data.csv");
+    if (java.nio.file.Files.exists(csv)) {
+      return fromLoadData(csv);
+    }
+    List<SiteSource> out = new ArrayList<>();
+    for (org.brightpaint.data.Site s : plate.sites()) {
+      Map<String, Path> files = new LinkedHashMap<>();
+      for (org.brightpaint.data.Channel c : org.brightpaint.data.Channel.values()) {
+        files.put(c.cpName(), plate.file(s, c));
+      }
+      out.add(new SiteSource(out.size() + 1, Map.of("Plate", s.plate(), "Well", s.well().name(),
+          "Site", Integer.toString(s.field())), files));
     }
     return out;
   }
