@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       VersionCommand.class,
+      DoctorCommand.class,
       TrainCommand.class,
       PredictCommand.class,
       ProfileCommand.class,

@@ -1,0 +1,60 @@
+# Shared helpers for the environment/ scripts (sourced, not run).
+# Sets ROOT (the checkout) and CACHE (environment/.cache, gitignored).
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+CACHE="$ROOT/environment/.cache"
+export MAVEN_OPTS="${MAVEN_OPTS:---sun-misc-unsafe-memory-access=allow}"
+
+bp_die() { echo "brightpaint: $*" >&2; exit 1; }
+
+# java_major JAVA -> prints the feature version (e.g. 25) of the given java binary, or nothing.
+bp_java_major() {
+  "$1" -XshowSettings:properties -version 2>&1 |
+    sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p' | head -1
+}
+
+# Finds a JDK 25 and exports JAVA_HOME: $JAVA_HOME if it is 25, else /usr/lib/jvm/*25*.
+bp_find_jdk() {
+  local cand
+  if [[ -n "${JAVA_HOME:-}" && -x "$JAVA_HOME/bin/javac" && "$(bp_java_major "$JAVA_HOME/bin/java")" == 25 ]]; then
+    export JAVA_HOME; return 0
+  fi
+  for cand in /usr/lib/jvm/*25* /usr/lib/jvm/*-25 /opt/*jdk*25*; do
+    if [[ -x "$cand/bin/javac" && "$(bp_java_major "$cand/bin/java")" == 25 ]]; then
+      export JAVA_HOME="$cand"; return 0
+    fi
+  done
+  bp_die "no JDK 25 found (JAVA_HOME=${JAVA_HOME:-unset}, nothing under /usr/lib/jvm/*25*).
+Install a JDK 25, e.g. Eclipse Temurin 25 ('apt-get install temurin-25-jdk' from the Adoptium
+apt repository, https://adoptium.net/installation/linux/) and/or set JAVA_HOME to it, then re-run."
+}
+
+# The Python that runs Jupyter (the interpreter of the 'jupyter' script, else python3).
+bp_python() {
+  local j py
+  j="$(command -v jupyter 2>/dev/null || true)"
+  if [[ -n "$j" ]]; then
+    py="$(head -1 "$j" | sed -n 's/^#! *\([^ ]*\).*/\1/p')"
+    if [[ -n "$py" && -x "$py" ]] && "$py" -c 'import jupyter_client' 2>/dev/null; then echo "$py"; return; fi
+  fi
+  for py in /usr/bin/python3 python3; do
+    if "$py" -c 'import jupyter_client, nbclient' 2>/dev/null; then command -v "$py"; return; fi
+  done
+  bp_die "no Python with jupyter_client found: run environment/setup"
+}
+
+# Runs apt-get install for the given packages (with sudo when not root).
+bp_apt_install() {
+  local sudo=""
+  [[ "$(id -u)" == 0 ]] || sudo="sudo"
+  command -v apt-get >/dev/null || bp_die "apt-get not found: install $* by hand"
+  echo "brightpaint: installing $* (apt-get)" >&2
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$@" >/dev/null ||
+    { $sudo apt-get update -q >/dev/null && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$@" >/dev/null; } ||
+    bp_die "could not install $* with apt-get"
+}
+
+# Environment for Jupyter so that this checkout's 'brightpaint' kernelspec wins over others.
+bp_jupyter_env() {
+  export JUPYTER_PATH="$CACHE/jupyter${JUPYTER_PATH:+:$JUPYTER_PATH}"
+}

@@ -1,0 +1,194 @@
+package org.brightpaint.report;
+
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+/**
+ * One notebook output: the same content in one or more MIME types, as in Jupyter's
+ * {@code display_data} message ({@code data: {"text/plain": ..., "image/png": <base64>}}).
+ *
+ * <p>Pure: building a bundle touches no kernel and no file, so every representation is
+ * unit-tested. Every bundle carries a {@code text/plain} alternative.
+ *
+ * @param data MIME type to content (base64 for binary types), in insertion order, unmodifiable
+ */
+public record MimeBundle(Map<String, String> data) {
+
+  /** Plain text. */
+  public static final String TEXT = "text/plain";
+  /** An HTML fragment. */
+  public static final String HTML = "text/html";
+  /** Markdown. */
+  public static final String MARKDOWN = "text/markdown";
+  /** A base64-encoded PNG. */
+  public static final String PNG = "image/png";
+
+  /** The default number of table rows rendered as HTML. */
+  public static final int DEFAULT_TABLE_ROWS = 50;
+
+  /** Validates and freezes the map. */
+  public MimeBundle {
+    if (data == null || data.isEmpty()) {
+      throw new IllegalArgumentException("A MIME bundle needs at least one representation");
+    }
+    if (!data.containsKey(TEXT)) {
+      throw new IllegalArgumentException("A MIME bundle needs a text/plain alternative, got " + data.keySet());
+    }
+    data = Collections.unmodifiableMap(new LinkedHashMap<>(data));
+  }
+
+  /**
+   * @param mime a MIME type
+   * @return the content for that type, or null
+   */
+  public String get(String mime) {
+    return data.get(mime);
+  }
+
+  /**
+   * @param text plain text
+   * @return a text-only bundle
+   */
+  public static MimeBundle ofText(String text) {
+    return new MimeBundle(Map.of(TEXT, String.valueOf(text)));
+  }
+
+  /**
+   * @param html an HTML fragment (trusted: not escaped)
+   * @param plain its plain-text alternative
+   * @return a bundle with text/html and text/plain
+   */
+  public static MimeBundle ofHtml(String html, String plain) {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put(TEXT, plain);
+    m.put(HTML, html);
+    return new MimeBundle(m);
+  }
+
+  /**
+   * @param markdown Markdown text
+   * @return a bundle with text/markdown and the same text as text/plain
+   */
+  public static MimeBundle ofMarkdown(String markdown) {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put(TEXT, markdown);
+    m.put(MARKDOWN, markdown);
+    return new MimeBundle(m);
+  }
+
+  /**
+   * An image as {@code image/png}, encoded here (ImageIO into a byte array, then base64 without
+   * line breaks) so that no byte is lost, plus a {@code text/plain} description.
+   *
+   * @param image any image; 8/16-bit gray and RGB(A) keep their exact sample values
+   * @return the bundle
+   */
+  public static MimeBundle ofImage(BufferedImage image) {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put(TEXT, describe(image));
+    m.put(PNG, Base64.getEncoder().encodeToString(png(image)));
+    return new MimeBundle(m);
+  }
+
+  /**
+   * Encodes an image as PNG bytes. Types ImageIO's PNG writer refuses (e.g. float rasters) are
+   * first drawn into an 8-bit ARGB image.
+   *
+   * @param image the image
+   * @return the complete PNG file content
+   */
+  public static byte[] png(BufferedImage image) {
+    if (image == null) {
+      throw new IllegalArgumentException("image must not be null");
+    }
+    try {
+      ByteArrayOutputStream out = new ByteArrayOutputStream(image.getWidth() * image.getHeight() + 1024);
+      if (!ImageIO.write(image, "png", out)) {
+        BufferedImage argb =
+            new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = argb.createGraphics();
+        g.drawImage(image, 0, 0, null);
+        g.dispose();
+        out.reset();
+        if (!ImageIO.write(argb, "png", out)) {
+          throw new IllegalStateException("No PNG writer available in this JVM");
+        }
+      }
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException("PNG encoding failed", e);
+    }
+  }
+
+  /**
+   * A Tablesaw table as an HTML table (every header and cell escaped) with at most
+   * {@code maxRows} rows, plus the table's own text rendering of the same rows.
+   *
+   * @param table the table
+   * @param maxRows how many rows to render (at least 1); the rest are counted, not shown
+   * @return the bundle
+   */
+  public static MimeBundle ofTable(Table table, int maxRows) {
+    if (table == null) {
+      throw new IllegalArgumentException("table must not be null");
+    }
+    if (maxRows < 1) {
+      throw new IllegalArgumentException("maxRows must be >= 1, got " + maxRows);
+    }
+    int rows = table.rowCount();
+    int shown = Math.min(rows, maxRows);
+    StringBuilder h = new StringBuilder(256 + shown * table.columnCount() * 24);
+    h.append("<table class=\"brightpaint-table\" style=\"border-collapse:collapse\">\n");
+    if (table.name() != null && !table.name().isBlank()) {
+      h.append("<caption style=\"text-align:left\"><b>").append(Html.escape(table.name()))
+          .append("</b> (").append(rows).append(" rows &times; ").append(table.columnCount())
+          .append(" columns)</caption>\n");
+    }
+    h.append("<thead><tr>");
+    for (Column<?> c : table.columns()) {
+      h.append("<th style=\"text-align:left;padding:2px 8px\">").append(Html.escape(c.name())).append("</th>");
+    }
+    h.append("</tr></thead>\n<tbody>\n");
+    for (int r = 0; r < shown; r++) {
+      h.append("<tr>");
+      for (Column<?> c : table.columns()) {
+        h.append("<td style=\"padding:2px 8px\">").append(Html.escape(c.getString(r))).append("</td>");
+      }
+      h.append("</tr>\n");
+    }
+    h.append("</tbody></table>\n");
+    if (shown < rows) {
+      h.append("<p><i>first ").append(shown).append(" of ").append(rows).append(" rows</i></p>\n");
+    }
+    String plain = (shown < rows ? table.first(shown) : table).print(shown);
+    if (shown < rows) {
+      plain += "\n(first " + shown + " of " + rows + " rows)";
+    }
+    return ofHtml(h.toString(), plain);
+  }
+
+  /**
+   * @param table the table
+   * @return {@link #ofTable(Table, int)} with {@link #DEFAULT_TABLE_ROWS} rows
+   */
+  public static MimeBundle ofTable(Table table) {
+    return ofTable(table, DEFAULT_TABLE_ROWS);
+  }
+
+  private static String describe(BufferedImage image) {
+    int bits = image.getColorModel().getComponentSize(0);
+    int bands = image.getRaster().getNumBands();
+    return "image " + image.getWidth() + " x " + image.getHeight() + ", " + bands
+        + (bands == 1 ? " band" : " bands") + ", " + bits + "-bit";
+  }
+}

@@ -1,0 +1,35 @@
+package org.brightpaint.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import tech.tablesaw.api.Table;
+
+class DoctorTest {
+
+  @Test
+  void tableHasOneRowPerCheckWithStatusWords() {
+    Table t = Doctor.table(List.of(
+        new Doctor.Check("Java", true, "25", ""),
+        new Doctor.Check("Jupyter", false, "not found", "run environment/setup")));
+    assertEquals(List.of("check", "status", "detail", "hint"), t.columnNames());
+    assertEquals("OK", t.stringColumn("status").get(0));
+    assertEquals("PROBLEM", t.stringColumn("status").get(1));
+    assertEquals("run environment/setup", t.stringColumn("hint").get(1));
+  }
+
+  @Test
+  void javaCheckPassesOnThisJvm() {
+    Doctor.Check c = Doctor.java();
+    assertTrue(c.ok(), c.detail());
+    assertTrue(c.detail().startsWith(Runtime.version().toString()));
+  }
+
+  @Test
+  void checkNeedsAName() {
+    assertThrows(IllegalArgumentException.class, () -> new Doctor.Check(" ", true, "", ""));
+  }
+}

@@ -1,0 +1,123 @@
+package org.brightpaint.report;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.Base64;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+class MimeBundleTest {
+
+  private static BufferedImage decode(MimeBundle b) throws IOException {
+    byte[] png = Base64.getDecoder().decode(b.get(MimeBundle.PNG));
+    return ImageIO.read(new ByteArrayInputStream(png));
+  }
+
+  @ParameterizedTest
+  @CsvSource({"1,1", "3,5", "7,13", "64,48", "101,3"})
+  void sixteenBitGrayDecodesToTheSameSamples(int w, int h) throws IOException {
+    BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_USHORT_GRAY);
+    int[] samples = new int[w * h];
+    for (int i = 0; i < samples.length; i++) {
+      samples[i] = (i * 40503 + 17) & 0xFFFF; // covers low and high bytes, incl. 0xFFFF region
+    }
+    samples[samples.length - 1] = 65535;
+    img.getRaster().setSamples(0, 0, w, h, 0, samples);
+
+    MimeBundle b = MimeBundle.ofImage(img);
+    BufferedImage back = decode(b);
+
+    assertEquals(w, back.getWidth());
+    assertEquals(h, back.getHeight());
+    assertEquals(1, back.getRaster().getNumBands());
+    assertEquals(16, back.getColorModel().getComponentSize(0));
+    assertArrayEquals(samples, back.getRaster().getSamples(0, 0, w, h, 0, new int[w * h]));
+    assertEquals("image " + w + " x " + h + ", 1 band, 16-bit", b.get(MimeBundle.TEXT));
+  }
+
+  @ParameterizedTest
+  @CsvSource({"1,1", "5,3", "17,9"})
+  void rgbDecodesToTheSamePixels(int w, int h) throws IOException {
+    BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        img.setRGB(x, y, (x * 37 % 256) << 16 | (y * 91 % 256) << 8 | ((x + y) * 53 % 256));
+      }
+    }
+    BufferedImage back = decode(MimeBundle.ofImage(img));
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        assertEquals(img.getRGB(x, y), back.getRGB(x, y), "pixel " + x + "," + y);
+      }
+    }
+  }
+
+  @Test
+  void pngIsCompleteWithItsEndChunk() {
+    byte[] png = MimeBundle.png(new BufferedImage(3, 2, BufferedImage.TYPE_BYTE_GRAY));
+    byte[] iend = {0, 0, 0, 0, 'I', 'E', 'N', 'D', (byte) 0xAE, 0x42, 0x60, (byte) 0x82};
+    byte[] tail = java.util.Arrays.copyOfRange(png, png.length - 12, png.length);
+    assertArrayEquals(iend, tail);
+    assertEquals((byte) 0x89, png[0]);
+    assertEquals('P', png[1]);
+  }
+
+  @Test
+  void tableHtmlEscapesHeadersAndCells() {
+    Table t = Table.create("a<b & \"c\"",
+        StringColumn.create("<th>", "x<script>alert(1)</script>", "it's"),
+        IntColumn.create("n", 1, 2));
+    MimeBundle b = MimeBundle.ofTable(t);
+    String html = b.get(MimeBundle.HTML);
+    assertTrue(html.contains("<th style=\"text-align:left;padding:2px 8px\">&lt;th&gt;</th>"), html);
+    assertTrue(html.contains(">x&lt;script&gt;alert(1)&lt;/script&gt;</td>"), html);
+    assertTrue(html.contains(">it&#39;s</td>"), html);
+    assertTrue(html.contains("<b>a&lt;b &amp; &quot;c&quot;</b>"), html);
+    assertFalse(html.contains("<script>"), html);
+    assertEquals(2, count(html, "<tr>") - 1); // header row + 2 body rows
+  }
+
+  @Test
+  void tableHtmlStopsAtTheRowLimitAndSaysSo() {
+    Table t = Table.create("t", IntColumn.create("i", new int[] {10, 11, 12, 13, 14}));
+    String html = MimeBundle.ofTable(t, 2).get(MimeBundle.HTML);
+    assertTrue(html.contains(">10</td>") && html.contains(">11</td>"));
+    assertFalse(html.contains(">12</td>"));
+    assertTrue(html.contains("first 2 of 5 rows"));
+    assertThrows(IllegalArgumentException.class, () -> MimeBundle.ofTable(t, 0));
+  }
+
+  @Test
+  void everyBundleHasPlainText() {
+    assertThrows(IllegalArgumentException.class, () -> new MimeBundle(Map.of(MimeBundle.HTML, "<b>x</b>")));
+    assertEquals("**x**", MimeBundle.ofMarkdown("**x**").get(MimeBundle.TEXT));
+    assertEquals("**x**", MimeBundle.ofMarkdown("**x**").get(MimeBundle.MARKDOWN));
+  }
+
+  @Test
+  void htmlEscapeHandlesEveryReservedCharacter() {
+    assertEquals("&amp;&lt;&gt;&quot;&#39;a", Html.escape("&<>\"'a"));
+    assertEquals("", Html.escape(null));
+  }
+
+  private static int count(String s, String sub) {
+    int n = 0;
+    for (int i = s.indexOf(sub); i >= 0; i = s.indexOf(sub, i + 1)) {
+      n++;
+    }
+    return n;
+  }
+}
