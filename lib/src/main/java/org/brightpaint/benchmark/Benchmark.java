@@ -80,15 +80,16 @@ public final class Benchmark {
   /**
    * The benchmark of the current run size ({@link RunSize#current()}) on the synthetic plates,
    * in the workspace folder {@code benchmark} with the default models, run or resumed (finished
-   * stages are not redone). The entry point of the notebooks.
+   * stages are not redone; generators trained by notebooks 02 to 06 in the workspace's
+   * {@code runs} folder are reused). The entry point of the notebooks.
    *
    * @return the result
    * @throws Exception when a stage fails
    */
   public static Result current() throws Exception {
     RunSize size = RunSize.current();
-    Path out = org.brightpaint.config.Workspace.current().dir(size, "benchmark");
-    return run(defaults(null, size, out), System.out);
+    var ws = org.brightpaint.config.Workspace.current();
+    return run(defaults(null, size, ws.dir(size, "benchmark"), ws.dir(size, "runs")), System.out);
   }
 
   /**
@@ -99,12 +100,13 @@ public final class Benchmark {
    * @param dataDir a folder of plate folders, or null for synthetic plates
    * @param size the run size
    * @param out the output folder
+   * @param runs the folder of training runs (checkpoints), e.g. {@code <out>/runs}
    * @return the options
    */
-  public static Options defaults(Path dataDir, RunSize size, Path out) {
+  public static Options defaults(Path dataDir, RunSize size, Path out, Path runs) {
     List<ModelRunner> models = new ArrayList<>();
     models.add(new MeanImageBaseline());
-    models.addAll(GeneratorRunner.all(size, out.resolve("runs")));
+    models.addAll(GeneratorRunner.all(size, runs));
     return new Options(dataDir, size, out, models, List.of(MeanImageBaseline.NAME, "unet"),
         Runtime.getRuntime().availableProcessors(), ProfileSettings.cpjump1().families());
   }

@@ -26,9 +26,12 @@ import picocli.CommandLine;
  * {@code brightpaint predict} command's code path (blended tiles, DDIM with 50 steps for the
  * diffusion models), and the training cost meter's record as the cost row.
  *
- * <p>Training checkpoints go to {@code <runs>/<model>-<line>/} outside the stage folder, so a
- * training run killed mid-way resumes from its last checkpoint; the stage folder keeps the path
- * of the final checkpoint and the cost record.
+ * <p>Training checkpoints go to {@code <runs>/<model>/} (both lines) or
+ * {@code <runs>/<model>-<LINE>/} outside the stage folder, so a training run killed mid-way
+ * resumes from its last checkpoint. The both-lines folder is the one
+ * {@code Trainer.of(kind, size)} (notebooks 02 to 06) uses in the workspace, so the benchmark of
+ * {@link Benchmark#current()} continues those runs instead of training again. The stage folder
+ * keeps the path of the final checkpoint and the cost record.
  */
 public final class GeneratorRunner implements ModelRunner {
   private final ModelKind kind;
@@ -70,7 +73,7 @@ public final class GeneratorRunner implements ModelRunner {
   public void train(PlateSet plates, CellLine cellLine, Path dir) throws Exception {
     Preset preset = Preset.of(size);
     boolean ci = size == RunSize.CI;
-    Path out = runs.resolve(kind.cliName() + "-" + (cellLine == null ? "all" : cellLine.name()));
+    Path out = runs.resolve(kind.cliName() + (cellLine == null ? "" : "-" + cellLine.name()));
     TrainingOptions t = TrainingOptions.of(kind, preset).withOutput(out, ci ? 100 : 5000, true);
     TrainingRun run = Trainer.train(new Trainer.Request(GeneratorOptions.of(kind, preset), t, plates, cellLine, size,
         ci ? 48 : 0, ci ? 8 : 0, true));

@@ -39,7 +39,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     RunSize rs = RunSize.parse(size);
-    Benchmark.Options d = Benchmark.defaults(source.synthetic ? null : source.data, rs, out);
+    Benchmark.Options d = Benchmark.defaults(source.synthetic ? null : source.data, rs, out, out.resolve("runs"));
     Benchmark.Result r = Benchmark.run(new Benchmark.Options(d.dataDir(), d.size(), d.out(), d.models(), d.generalisation(),
         Math.max(1, threads), d.families()), System.out);
     System.out.println("Report: " + r.report());
