@@ -36,12 +36,29 @@ public final class BenchmarkCommand implements Callable<Integer> {
   @Option(names = "--threads", description = "Profiling threads (default: all cores).")
   int threads = Runtime.getRuntime().availableProcessors();
 
+  @Option(names = "--models", split = ",", description = "Models to compare (default: baseline-mean and the five generators).")
+  java.util.List<String> models;
+
+  @Option(names = "--cross-line", split = ",", description = "Models also trained per cell line (default: baseline-mean,unet).")
+  java.util.List<String> crossLine;
+
   @Override
   public Integer call() throws Exception {
     RunSize rs = RunSize.parse(size);
     Benchmark.Options d = Benchmark.defaults(source.synthetic ? null : source.data, rs, out, out.resolve("runs"));
-    Benchmark.Result r = Benchmark.run(new Benchmark.Options(d.dataDir(), d.size(), d.out(), d.models(), d.generalisation(),
-        Math.max(1, threads), d.families()), System.out);
+    var chosen = d.models();
+    if (models != null) {
+      chosen = d.models().stream().filter(m -> models.contains(m.name())).toList();
+      var known = d.models().stream().map(org.brightpaint.benchmark.ModelRunner::name).toList();
+      for (String m : models) {
+        if (!known.contains(m)) {
+          System.err.println("benchmark: unknown model '" + m + "'; known: " + String.join(", ", known));
+          return 2;
+        }
+      }
+    }
+    Benchmark.Result r = Benchmark.run(new Benchmark.Options(d.dataDir(), d.size(), d.out(), chosen,
+        crossLine != null ? crossLine : d.generalisation(), Math.max(1, threads), d.families()), System.out);
     System.out.println("Report: " + r.report());
     return 0;
   }
