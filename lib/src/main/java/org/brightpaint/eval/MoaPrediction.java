@@ -15,7 +15,8 @@ import tech.tablesaw.api.Table;
  * Mechanism-of-action prediction from single-cell features (the paper's Table 3).
  *
  * <p>Procedure for one source: (1) keep the measurement columns
- * ({@link FeatureGroup#isMeasurement()}) except Location (object positions carry no biology);
+ * ({@link FeatureGroup#isMeasurement()}) except positions in the image (Location, AreaShape
+ * centre and bounding-box corners: they carry no biology);
  * (2) subsample at most {@code maxCellsPerClass} cells per class with a seeded shuffle, so CI runs
  * in seconds (documented in the result's {@code cellsPerClass}); (3) drop features constant over
  * those cells (listed); (4) stratified k-fold CV ({@link StratifiedKFold}, fewer folds stated
@@ -154,14 +155,17 @@ public final class MoaPrediction {
 
   /**
    * @param cells a per-cell table
-   * @return the feature columns used: numeric measurement columns except Location
+   * @return the feature columns used: numeric measurement columns except positions in the image
+   *     (Location, AreaShape_Center_X/Y, AreaShape_BoundingBoxMinimum/Maximum_X/Y)
    */
   public static List<String> featureColumns(Table cells) {
     List<String> out = new ArrayList<>();
     for (var c : cells.columns()) {
       if (c instanceof NumericColumn<?>) {
-        FeatureGroup g = FeatureName.parse(c.name()).group();
-        if (g.isMeasurement() && g != FeatureGroup.LOCATION) out.add(c.name());
+        FeatureName f = FeatureName.parse(c.name());
+        boolean position = f.group() == FeatureGroup.LOCATION
+            || (f.group() == FeatureGroup.AREA_SHAPE && (f.feature().startsWith("Center_") || f.feature().startsWith("BoundingBoxM")));
+        if (f.group().isMeasurement() && !position) out.add(c.name());
       }
     }
     return out;

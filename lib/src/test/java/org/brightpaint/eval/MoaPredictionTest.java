@@ -110,6 +110,13 @@ class MoaPredictionTest {
     MoaResult res = MoaPrediction.transfer("pix2pix", cells(40, 4, 5), cells(40, 4, 6), MoaPrediction.Options.of("moa"));
     assertTrue(res.f1SixClass() > 0.8, "F1 " + res.f1SixClass());
     assertEquals("train on pix2pix, test on real", res.setting());
+    var cols = MoaPrediction.featureColumns(cells(2, 1, 1).addColumns(
+        tech.tablesaw.api.DoubleColumn.create("Cells_AreaShape_BoundingBoxMaximum_X", new double[12]),
+        tech.tablesaw.api.DoubleColumn.create("Cells_AreaShape_Center_Y", new double[12])));
+    assertFalse(cols.contains("Cells_AreaShape_BoundingBoxMaximum_X"), "positions are not features");
+    assertFalse(cols.contains("Cells_AreaShape_Center_Y"));
+    assertFalse(cols.contains("Cells_Location_Center_X"));
+    assertTrue(cols.contains("Nuclei_AreaShape_Area"));
     var e = assertThrows(IllegalArgumentException.class,
         () -> MoaPrediction.crossValidate("x", cells(40, 4, 5), MoaPrediction.Options.of("nope")));
     assertTrue(e.getMessage().contains("nope"));
