@@ -20,6 +20,8 @@ import picocli.CommandLine.Command;
       ManifestCommand.class,
       TrainCommand.class,
       PredictCommand.class,
+      QualityCommand.class,
+      BenchmarkCommand.class,
     })
 public final class Brightpaint implements Runnable {
 

@@ -200,6 +200,7 @@ public final class PlateProfiler {
     }
     bar.finish();
     Table wells = Table.create("Wells");
+    wellRows.removeIf(t -> t.rowCount() == 0); // wells without objects have no median row
     if (!wellRows.isEmpty()) {
       wells = wellRows.get(0).emptyCopy();
       wellRows.sort(java.util.Comparator.comparing((Table t) -> t.getString(0, "Metadata_Plate"))

@@ -1,0 +1,291 @@
+package org.brightpaint.benchmark;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.brightpaint.config.RunSize;
+import org.brightpaint.data.CellLine;
+import org.brightpaint.data.Channel;
+import org.brightpaint.data.PlateFolder;
+import org.brightpaint.data.PlateSet;
+import org.brightpaint.data.Split;
+import org.brightpaint.data.synthetic.SyntheticPlates;
+import org.brightpaint.eval.ImageEvaluation;
+import org.brightpaint.eval.MeasuredCost;
+import org.brightpaint.eval.MoaPrediction;
+import org.brightpaint.eval.QualityReport;
+import org.brightpaint.features.pipeline.MeasurementFamily;
+import org.brightpaint.features.pipeline.PlateProfiler;
+import org.brightpaint.features.pipeline.ProfileSettings;
+import org.brightpaint.features.pipeline.SiteSource;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * The end-to-end benchmark ({@code brightpaint benchmark}): plates -&gt; train every model -&gt;
+ * predict the test split -&gt; profile real and predicted images -&gt; evaluate -&gt; report folder.
+ *
+ * <p>Every step is a {@link StageRunner} stage under {@code <out>/stages/}, so a killed run
+ * continues with the first unfinished stage. Stages: {@code plates}; {@code train-<model>-all}
+ * (both cell lines' training plates) and {@code predict-<model>-all} (both test plates);
+ * for generalisability, {@code train-<model>-<line>} and {@code predict-<model>-<line>} for the
+ * chosen models; {@code profile-real} and {@code profile-<model>} (cpjump1 features of the test
+ * plates); {@code counts-<model>-<line>} (nuclei counts of cross-line predictions); {@code cost};
+ * and {@code report} ({@code <out>/report/}: CSV tables, gallery PNGs, {@code report.html}).
+ */
+public final class Benchmark {
+
+  /**
+   * Options.
+   *
+   * @param dataDir a folder of plate folders, or null for the synthetic plates of {@code size}
+   * @param size the run size (synthetic plate preset, MoA subsampling)
+   * @param out the output folder
+   * @param models the models to train and compare
+   * @param generalisation names of models also trained per cell line (cross-line experiment)
+   * @param threads profiling threads
+   * @param families the CellProfiler measurement families profiled (all of cpjump1's for the
+   *     paper; fewer for quick runs)
+   */
+  public record Options(Path dataDir, RunSize size, Path out, List<ModelRunner> models, List<String> generalisation, int threads,
+      Set<MeasurementFamily> families) {
+    /** Validates. */
+    public Options {
+      if (out == null || size == null) throw new IllegalArgumentException("out and size are required");
+      if (models.isEmpty()) throw new IllegalArgumentException("The benchmark needs at least one model");
+      models = List.copyOf(models);
+      generalisation = List.copyOf(generalisation);
+      if (threads < 1) throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+      families = Set.copyOf(families);
+    }
+  }
+
+  /**
+   * The outcome.
+   *
+   * @param report the HTML report
+   * @param evaluation everything the report shows
+   */
+  public record Result(Path report, Evaluation.Result evaluation) {}
+
+  private Benchmark() {}
+
+  /**
+   * The benchmark of the current run size ({@link RunSize#current()}) on the synthetic plates,
+   * in the workspace folder {@code benchmark} with the default models, run or resumed (finished
+   * stages are not redone; generators trained by notebooks 02 to 06 in the workspace's
+   * {@code runs} folder are reused). The entry point of the notebooks.
+   *
+   * @return the result
+   * @throws Exception when a stage fails
+   */
+  public static Result current() throws Exception {
+    RunSize size = RunSize.current();
+    var ws = org.brightpaint.config.Workspace.current();
+    return run(defaults(null, size, ws.dir(size, "benchmark"), ws.dir(size, "runs")), System.out);
+  }
+
+  /**
+   * The default options: the mean-image baseline and the five generators
+   * ({@link GeneratorRunner#all}), cross-line training for the baseline and the UNet, all cores,
+   * every cpjump1 measurement family.
+   *
+   * @param dataDir a folder of plate folders, or null for synthetic plates
+   * @param size the run size
+   * @param out the output folder
+   * @param runs the folder of training runs (checkpoints), e.g. {@code <out>/runs}
+   * @return the options
+   */
+  public static Options defaults(Path dataDir, RunSize size, Path out, Path runs) {
+    List<ModelRunner> models = new ArrayList<>();
+    models.add(new MeanImageBaseline());
+    models.addAll(GeneratorRunner.all(size, runs));
+    return new Options(dataDir, size, out, models, List.of(MeanImageBaseline.NAME, "unet"),
+        Runtime.getRuntime().availableProcessors(), ProfileSettings.cpjump1().families());
+  }
+
+  /**
+   * Runs (or resumes) the benchmark.
+   *
+   * @param o options
+   * @param progress progress lines
+   * @return the report and its content
+   * @throws Exception when a stage fails (finished stages stay done)
+   */
+  public static Result run(Options o, PrintStream progress) throws Exception {
+    StageRunner stages = StageRunner.of(o.out().resolve("stages"), progress);
+    PlateSet plates = plates(o, stages);
+    List<PlateFolder> train = select(plates, null, Split.TRAIN), test = select(plates, null, Split.TEST);
+    if (train.isEmpty() || test.isEmpty()) {
+      throw new IllegalArgumentException("Need training and test plates under " + plates.root() + ": found " + train.size() + " and " + test.size());
+    }
+    Set<String> testBarcodes = new java.util.TreeSet<>();
+    test.forEach(p -> testBarcodes.add(p.barcode()));
+    Map<String, Path> predictions = new LinkedHashMap<>();
+    List<MeasuredCost> costs = new ArrayList<>();
+    for (ModelRunner m : o.models()) {
+      long t0 = System.nanoTime();
+      Path trained = stages.run("train-" + m.name() + "-all", dir -> m.train(plates, null, dir));
+      long t1 = System.nanoTime();
+      Path pred = stages.run("predict-" + m.name() + "-all", dir -> m.predict(trained, test, dir));
+      long t2 = System.nanoTime();
+      predictions.put(m.name(), pred);
+      costs.add(m.cost(trained).orElse(cost(m.name(), trained, (t1 - t0) / 1e9, (t2 - t1) / 1e9, train, test)));
+    }
+    ProfileSettings settings = ProfileSettings.cpjump1().withFamilies(o.families());
+    Path realProfile = stages.run("profile-real", dir -> profile(plates.root(), testBarcodes, settings, dir, o.threads(), progress));
+    Map<String, Table> cells = new LinkedHashMap<>();
+    cells.put("real", FeatureTables.read(realProfile, true));
+    for (var e : predictions.entrySet()) {
+      Path p = stages.run("profile-" + e.getKey(), dir -> profile(e.getValue(), testBarcodes, settings, dir, o.threads(), progress));
+      cells.put(e.getKey(), FeatureTables.read(p, true));
+    }
+    Map<String, Table> generalisation = new LinkedHashMap<>();
+    for (ModelRunner m : o.models()) {
+      if (o.generalisation().contains(m.name())) generalisation.put(m.name(), crossLine(m, plates, stages, o, progress));
+    }
+    QualityReport.Options q = QualityReport.Options.defaults().withPlates(testBarcodes);
+    int worst = 3;
+    // the evaluation is recomputed on every run (seeded, so identical); only writing the report is a stage
+    progress.println("[evaluate] images, features, MoA, embedding, generalisability, cost");
+    ImageEvaluation ie = ImageEvaluation.of(plates.root(), predictions, q, worst);
+    MoaPrediction.Options moa = MoaPrediction.Options.of(FeatureTables.LABEL)
+        .withMaxCellsPerClass(o.size() == RunSize.FULL ? 500 : 60);
+    Evaluation.Result evaluation = Evaluation.run(new Evaluation.Inputs(ie, cells, FeatureTables.IMAGE_KEYS, FeatureTables.LABEL,
+        generalisation, costs, moa));
+    String title = "brightpaint benchmark (" + o.size().label() + ")";
+    stages.run("report", dir -> BenchmarkReport.write(evaluation, dir, title, HtmlReport.create(title)));
+    return new Result(stages.dir("report").resolve("report.html"), evaluation);
+  }
+
+  private static PlateSet plates(Options o, StageRunner stages) {
+    Path[] root = new Path[1];
+    stages.run("plates", dir -> {
+      PlateSet ps = o.dataDir() != null ? PlateSet.open(o.dataDir()) : SyntheticPlates.ensure(o.size());
+      Files.writeString(dir.resolve("root.txt"), ps.root().toString());
+    });
+    root[0] = Path.of(readString(stages.dir("plates").resolve("root.txt")).trim());
+    return PlateSet.open(root[0]);
+  }
+
+  private static List<PlateFolder> select(PlateSet ps, CellLine line, Split split) {
+    List<PlateFolder> out = new ArrayList<>();
+    for (PlateFolder p : ps.plates()) {
+      if (p.split().orElse(null) == split && (line == null || p.cellLine().orElse(null) == line)) out.add(p);
+    }
+    return out;
+  }
+
+  /** Profiles every test-plate site under root (real plates or a prediction folder). */
+  static void profile(Path root, Set<String> plates, ProfileSettings settings, Path out, int threads, PrintStream progress) throws Exception {
+    var sites = org.brightpaint.eval.QualityFolders.scan(root);
+    List<SiteSource> sources = new ArrayList<>();
+    int n = 0;
+    for (var e : new TreeMap<>(sites).entrySet()) {
+      if (!plates.contains(e.getKey().plate())) continue;
+      Map<String, Path> files = new LinkedHashMap<>();
+      for (Channel c : Channel.FLUORESCENT) {
+        Path f = e.getValue().get(c);
+        if (f == null) throw new IllegalArgumentException("Site " + e.getKey() + " under " + root + " has no " + c.cpName() + " image");
+        files.put(c.cpName(), f);
+      }
+      Map<String, String> meta = new LinkedHashMap<>();
+      meta.put("Plate", e.getKey().plate());
+      meta.put("Well", e.getKey().well());
+      meta.put("Site", Integer.toString(e.getKey().site()));
+      sources.add(new SiteSource(++n, meta, files));
+    }
+    if (sources.isEmpty()) throw new IllegalArgumentException("No sites of plates " + plates + " under " + root);
+    PlateProfiler.run(sources, settings, new PlateProfiler.Options(out, false, false, threads, progress));
+  }
+
+  /** Trains m per cell line, predicts every test plate, and builds the per-image cross-line table. */
+  private static Table crossLine(ModelRunner m, PlateSet plates, StageRunner stages, Options o, PrintStream progress) throws Exception {
+    Table t = Table.create("cross_line_" + m.name(), StringColumn.create("train_line"), StringColumn.create("test_line"),
+        StringColumn.create("image"), DoubleColumn.create("mse"), DoubleColumn.create("psnr"), DoubleColumn.create("ssim"),
+        DoubleColumn.create("cells_real"), DoubleColumn.create("cells_pred"));
+    ProfileSettings countsOnly = ProfileSettings.cpjump1().withFamilies(Set.<MeasurementFamily>of());
+    Map<String, Double> realCounts = new java.util.HashMap<>();
+    List<PlateFolder> allTest = select(plates, null, Split.TEST);
+    Set<String> allBarcodes = new java.util.TreeSet<>();
+    allTest.forEach(p -> allBarcodes.add(p.barcode()));
+    Path rc = stages.run("counts-real", dir -> profile(plates.root(), allBarcodes, countsOnly, dir, o.threads(), progress));
+    readCounts(rc, realCounts);
+    for (CellLine trainLine : CellLine.values()) {
+      if (select(plates, trainLine, Split.TRAIN).isEmpty()) continue;
+      String tag = m.name() + "-" + trainLine.name();
+      Path trained = stages.run("train-" + tag, dir -> m.train(plates, trainLine, dir));
+      Path pred = stages.run("predict-" + tag, dir -> m.predict(trained, allTest, dir));
+      Path counts = stages.run("counts-" + tag, dir -> profile(pred, allBarcodes, countsOnly, dir, o.threads(), progress));
+      Map<String, Double> predCounts = new java.util.HashMap<>();
+      readCounts(counts, predCounts);
+      QualityReport qr = QualityReport.compare(plates.root(), pred, QualityReport.Options.defaults().withPlates(allBarcodes));
+      Map<String, double[]> perSite = new LinkedHashMap<>();
+      Table q = qr.table();
+      for (int i = 0; i < q.rowCount(); i++) {
+        String key = q.stringColumn("plate").get(i) + "/" + q.stringColumn("well").get(i) + "/" + q.intColumn("site").get(i);
+        double[] a = perSite.computeIfAbsent(key, k -> new double[4]);
+        a[0] += q.doubleColumn("mse").getDouble(i);
+        a[1] += q.doubleColumn("psnr").getDouble(i);
+        a[2] += q.doubleColumn("ssim").getDouble(i);
+        a[3]++;
+      }
+      for (var e : perSite.entrySet()) {
+        String plate = e.getKey().substring(0, e.getKey().indexOf('/'));
+        CellLine testLine = plates.plate(plate).cellLine().orElseThrow(() -> new IllegalArgumentException("Plate " + plate + " has no cell line"));
+        double[] a = e.getValue();
+        t.stringColumn("train_line").append(trainLine.name());
+        t.stringColumn("test_line").append(testLine.name());
+        t.stringColumn("image").append(e.getKey());
+        t.doubleColumn("mse").append(a[0] / a[3]);
+        t.doubleColumn("psnr").append(a[1] / a[3]);
+        t.doubleColumn("ssim").append(a[2] / a[3]);
+        t.doubleColumn("cells_real").append(realCounts.getOrDefault(e.getKey(), Double.NaN));
+        t.doubleColumn("cells_pred").append(predCounts.getOrDefault(e.getKey(), Double.NaN));
+      }
+    }
+    return t;
+  }
+
+  private static void readCounts(Path profileDir, Map<String, Double> out) throws java.io.IOException {
+    Table img = Table.read().usingOptions(tech.tablesaw.io.csv.CsvReadOptions.builder(profileDir.resolve("Image.csv").toFile())
+        .columnTypesPartial(c -> c.startsWith("Metadata_") ? java.util.Optional.of(tech.tablesaw.api.ColumnType.STRING) : java.util.Optional.empty())
+        .build());
+    for (int r = 0; r < img.rowCount(); r++) {
+      out.put(img.getString(r, "Metadata_Plate") + "/" + img.getString(r, "Metadata_Well") + "/" + img.getString(r, "Metadata_Site"),
+          Double.parseDouble(img.getString(r, "Count_Nuclei")));
+    }
+  }
+
+  /** Timing-based cost for runners without a cost meter (seconds per training site, per predicted site). */
+  private static MeasuredCost cost(String model, Path trained, double trainSeconds, double predictSeconds,
+      List<PlateFolder> train, List<PlateFolder> test) throws java.io.IOException {
+    long bytes;
+    try (var s = Files.walk(trained)) {
+      bytes = s.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+    }
+    int trainSites = train.stream().mapToInt(p -> p.sites().size()).sum();
+    int testSites = test.stream().mapToInt(p -> p.sites().size()).sum();
+    Runtime rt = Runtime.getRuntime();
+    // stages skipped on resume report 0 s: those rows are marked by NaN timings
+    double perStep = trainSeconds < 0.01 ? Double.NaN : trainSeconds / Math.max(1, trainSites);
+    double perImage = predictSeconds < 0.01 ? Double.NaN : predictSeconds / Math.max(1, testSites);
+    return new MeasuredCost(model, "CPU (" + rt.availableProcessors() + " cores)", "as run", perStep, 1,
+        (rt.totalMemory() - rt.freeMemory()) / 1e6, perImage, bytes / 1e6, Double.NaN);
+  }
+
+  private static String readString(Path p) {
+    try {
+      return Files.readString(p);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}

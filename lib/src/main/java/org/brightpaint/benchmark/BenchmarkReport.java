@@ -1,0 +1,59 @@
+package org.brightpaint.benchmark;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Writes an {@link Evaluation.Result} as a report folder: {@code tables/<name>.csv} for every
+ * table, {@code galleries/<name>.png} for every image and one offline {@code report.html} with
+ * notes, tables (first 40 rows), figures and galleries, in the paper's order.
+ */
+public final class BenchmarkReport {
+  private BenchmarkReport() {}
+
+  /**
+   * @param result the evaluation result
+   * @param dir the report folder
+   * @param title the report title
+   * @param report an empty HTML report to fill ({@link HtmlReport#create(String)})
+   * @return the HTML file
+   */
+  public static Path write(Evaluation.Result result, Path dir, String title, HtmlReport report) {
+    result.tables().forEach((name, t) -> ReportFiles.write(t, dir.resolve("tables").resolve(name + ".csv")));
+    result.images().forEach((name, img) -> {
+      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+      try {
+        javax.imageio.ImageIO.write(img, "png", out);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      ReportFiles.writeBytes(out.toByteArray(), dir.resolve("galleries").resolve(name.replace(' ', '_') + ".png"));
+    });
+    report.heading("Notes");
+    for (String n : result.notes()) report.paragraph(n);
+    section(report, result, "Image quality (Figure 3)", "quality_", "fig3_");
+    section(report, result, "Feature correlation (Figures 4 and 5)", "feature_correlation", "fig4_", "fig5_");
+    section(report, result, "MoA prediction (Table 3)", "moa_", null);
+    section(report, result, "Embedding (Figure 8)", "energy_distance", "fig8_");
+    section(report, result, "Generalisability (Figure 9)", "generalisability_", "fig9_");
+    section(report, result, "Artifacts", "artifacts_summary", null);
+    result.images().forEach((name, img) -> report.image(img, name));
+    section(report, result, "Compute cost (Table 4)", "compute_cost", null);
+    return report.write(dir.resolve("report.html"));
+  }
+
+  private static void section(HtmlReport r, Evaluation.Result res, String heading, String tablePrefix, String... figurePrefixes) {
+    r.heading(heading);
+    for (Map.Entry<String, tech.tablesaw.api.Table> e : res.tables().entrySet()) {
+      if (e.getKey().startsWith(tablePrefix) && !e.getKey().endsWith("per_image") && !e.getKey().equals("tsne_points")) {
+        r.table(e.getValue(), 40);
+      }
+    }
+    if (figurePrefixes == null) return;
+    for (var e : res.figures().entrySet()) {
+      for (String p : figurePrefixes) {
+        if (p != null && e.getKey().startsWith(p)) r.figure(e.getValue());
+      }
+    }
+  }
+}

@@ -1,0 +1,151 @@
+package org.brightpaint.benchmark;
+
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.brightpaint.eval.Compartment;
+import org.brightpaint.eval.CostTable;
+import org.brightpaint.eval.Embedding;
+import org.brightpaint.eval.FeatureCorrelation;
+import org.brightpaint.eval.Generalisability;
+import org.brightpaint.eval.ImageEvaluation;
+import org.brightpaint.eval.MeasuredCost;
+import org.brightpaint.eval.MoaPrediction;
+import org.brightpaint.eval.MoaResult;
+import org.brightpaint.eval.MoaTable;
+import org.brightpaint.eval.QualityFigures;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.aggregate.AggregateFunctions;
+import tech.tablesaw.plotly.components.Figure;
+
+/**
+ * The evaluate stage: turns image-level results, per-cell features, cross-line results and cost
+ * records into every table and figure of the paper (the report's content). Each part is
+ * optional; a missing input is listed in {@link Result#notes()} rather than silently skipped.
+ */
+public final class Evaluation {
+
+  /**
+   * Inputs of the evaluation.
+   *
+   * @param images quality and artifacts of every model (null when not evaluated)
+   * @param cells source ("real" first, then models) to per-cell features with CellProfiler names,
+   *     image keys and the MoA-group label column (empty map when not profiled)
+   * @param imageKeys columns identifying an image in the feature tables
+   * @param labelColumn the MoA-group column of the feature tables
+   * @param generalisation model to per-image cross-line table ({@link Generalisability}); may be empty
+   * @param costs measured cost records; may be empty
+   * @param moa MoA options
+   */
+  public record Inputs(ImageEvaluation images, Map<String, Table> cells, List<String> imageKeys, String labelColumn,
+      Map<String, Table> generalisation, List<MeasuredCost> costs, MoaPrediction.Options moa) {}
+
+  /**
+   * Everything the report shows.
+   *
+   * @param tables name to table (written as name.csv)
+   * @param figures name to figure
+   * @param images name to image (galleries)
+   * @param notes what was not evaluated and why, and remarks
+   */
+  public record Result(Map<String, Table> tables, Map<String, Figure> figures, Map<String, BufferedImage> images, List<String> notes) {}
+
+  private Evaluation() {}
+
+  /**
+   * @param in the inputs
+   * @return tables, figures, images and notes
+   */
+  public static Result run(Inputs in) {
+    Map<String, Table> tables = new LinkedHashMap<>();
+    Map<String, Figure> figures = new LinkedHashMap<>();
+    Map<String, BufferedImage> images = new LinkedHashMap<>();
+    List<String> notes = new ArrayList<>();
+    if (in.images() != null) {
+      Table q = in.images().quality();
+      tables.put("quality_per_image", q);
+      tables.put("quality_summary", QualityFigures.summary(q));
+      for (String m : List.of("mse", "psnr", "ssim", "pearson")) figures.put("fig3_" + m, QualityFigures.boxPlot(q, m));
+      tables.put("quality_model_comparisons_ssim", QualityFigures.modelComparisons(q, "ssim", 0.05));
+      tables.put("quality_channel_comparisons_ssim", QualityFigures.channelComparisons(q, "ssim", 0.05));
+      Table a = in.images().artifacts();
+      tables.put("artifacts_per_image", a);
+      tables.put("artifacts_summary", a.summarize(List.of("blur_ratio", "structure_ratio", "foreground_shift", "background_offset",
+          "background_noise_pred"), AggregateFunctions.median).by("model", "channel"));
+      images.putAll(in.images().galleries());
+      in.images().coverage().forEach((m, c) -> {
+        if (!c.complete()) notes.add(m + ": partial image coverage: " + c.describe());
+      });
+    } else {
+      notes.add("Image quality and artifacts: no prediction folders evaluated.");
+    }
+    Table real = in.cells().get("real");
+    if (real != null && in.cells().size() > 1) {
+      List<MoaResult> moa = new ArrayList<>();
+      moa.add(MoaPrediction.crossValidate("real", real, in.moa()));
+      Table corrAll = null;
+      Map<String, Table> usable = new LinkedHashMap<>();
+      usable.put("real", real);
+      for (var e : in.cells().entrySet()) {
+        if (e.getKey().equals("real")) continue;
+        try {
+        FeatureCorrelation fc = FeatureCorrelation.of(real, e.getValue(), new FeatureCorrelation.Options(in.imageKeys(), 5, Compartment.NONE));
+        Table per = fc.perFeature().copy();
+        per.insertColumn(0, StringColumn.create("model", per.rowCount()).set(per.stringColumn("feature").isNotMissing(), e.getKey()));
+        corrAll = corrAll == null ? per : corrAll.append(per);
+        Table by = fc.byGroup().copy();
+        by.setName("feature_correlation_by_group_" + e.getKey());
+        tables.put("feature_correlation_by_group_" + e.getKey(), by);
+        figures.put("fig4_" + e.getKey(), fc.heatmap(e.getKey() + ": mean r by channel and feature group (all compartments)"));
+        for (Compartment c : Compartment.objects()) {
+          if (fc.byGroup().stringColumn("compartment").contains(c.prefix())) {
+            figures.put("fig5_" + e.getKey() + "_" + c.prefix(), fc.heatmap(c, e.getKey() + " - " + c.prefix()));
+          }
+        }
+        notes.add(e.getKey() + ": " + fc.matchedCells() + " of " + fc.realCells() + " real cells matched ("
+            + fc.syntheticCells() + " synthetic); " + fc.zeroVariance().size() + " zero-variance features dropped"
+            + (fc.zeroVariance().isEmpty() ? "" : " " + fc.zeroVariance().subList(0, Math.min(10, fc.zeroVariance().size())))
+            + "; " + fc.onlyInReal().size() + " columns only in real, " + fc.onlyInSynthetic().size() + " only in synthetic.");
+        moa.add(MoaPrediction.crossValidate(e.getKey(), e.getValue(), in.moa()));
+        moa.add(MoaPrediction.transfer(e.getKey(), e.getValue(), real, in.moa()));
+        usable.put(e.getKey(), e.getValue());
+        } catch (IllegalArgumentException ex) {
+          notes.add(e.getKey() + ": feature correlation, MoA prediction and embedding not possible ("
+              + e.getValue().rowCount() + " cells profiled): " + ex.getMessage());
+        }
+      }
+      if (corrAll != null) tables.put("feature_correlation_per_feature", corrAll);
+      tables.put("moa_prediction", MoaTable.of(moa));
+      for (MoaResult r : moa) if (!r.note().isEmpty()) notes.add("MoA " + r.source() + ": " + r.note());
+      try {
+        Embedding emb = Embedding.of(usable, Embedding.Options.of(in.labelColumn()));
+        tables.put("energy_distance", emb.distanceTable());
+        tables.put("tsne_points", emb.points());
+        figures.put("fig8_by_source", emb.bySource());
+        figures.put("fig8_by_moa", emb.byLabel());
+        notes.add("t-SNE: " + emb.points().rowCount() + " cells, " + emb.features().size() + " features, perplexity " + emb.perplexity() + ".");
+      } catch (IllegalArgumentException ex) {
+        notes.add("t-SNE and energy distance not possible: " + ex.getMessage());
+      }
+    } else {
+      notes.add("Feature correlation, MoA prediction and t-SNE: no real and predicted feature tables.");
+    }
+    if (!in.generalisation().isEmpty()) {
+      for (var e : in.generalisation().entrySet()) {
+        Generalisability g = Generalisability.of(e.getValue());
+        Table t = g.tests().copy();
+        t.setName("generalisability_" + e.getKey());
+        tables.put("generalisability_" + e.getKey(), t);
+        for (String m : g.matrices().keySet()) figures.put("fig9_" + e.getKey() + "_" + m, g.heatmap(m, e.getKey()));
+      }
+    } else {
+      notes.add("Generalisability: no cross-cell-line results.");
+    }
+    tables.put("compute_cost", in.costs().isEmpty() ? CostTable.paper() : CostTable.of(in.costs()));
+    if (in.costs().isEmpty()) notes.add("Compute cost: no measured cost records; the paper's Table 4 alone is shown.");
+    return new Result(tables, figures, images, notes);
+  }
+}

@@ -1,0 +1,111 @@
+package org.brightpaint.benchmark;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.brightpaint.cli.PredictCommand;
+import org.brightpaint.config.RunSize;
+import org.brightpaint.data.CellLine;
+import org.brightpaint.data.PlateFolder;
+import org.brightpaint.data.PlateSet;
+import org.brightpaint.eval.MeasuredCost;
+import org.brightpaint.models.GeneratorOptions;
+import org.brightpaint.models.ModelKind;
+import org.brightpaint.models.Preset;
+import org.brightpaint.training.CostRecord;
+import org.brightpaint.training.Trainer;
+import org.brightpaint.training.TrainingOptions;
+import org.brightpaint.training.TrainingRun;
+import picocli.CommandLine;
+
+/**
+ * A generator of the models package as a benchmark model: training through
+ * {@link Trainer#train(Trainer.Request)} with the preset of the run size (its "ci" recipe: 48
+ * training sites, minutes on 2 cores; "full": the paper's recipe), prediction through the
+ * {@code brightpaint predict} command's code path (blended tiles, DDIM with 50 steps for the
+ * diffusion models), and the training cost meter's record as the cost row.
+ *
+ * <p>Training checkpoints go to {@code <runs>/<model>/} (both lines) or
+ * {@code <runs>/<model>-<LINE>/} outside the stage folder, so a training run killed mid-way
+ * resumes from its last checkpoint. The both-lines folder is the one
+ * {@code Trainer.of(kind, size)} (notebooks 02 to 06) uses in the workspace, so the benchmark of
+ * {@link Benchmark#current()} continues those runs instead of training again. The stage folder
+ * keeps the path of the final checkpoint and the cost record.
+ */
+public final class GeneratorRunner implements ModelRunner {
+  private final ModelKind kind;
+  private final RunSize size;
+  private final Path runs;
+
+  private GeneratorRunner(ModelKind kind, RunSize size, Path runs) {
+    this.kind = kind;
+    this.size = size;
+    this.runs = runs;
+  }
+
+  /**
+   * @param kind the generator
+   * @param size the run size (preset and preprocessing)
+   * @param runs the folder for training checkpoints
+   * @return the runner
+   */
+  public static GeneratorRunner of(ModelKind kind, RunSize size, Path runs) {
+    return new GeneratorRunner(kind, size, runs);
+  }
+
+  /**
+   * @param size the run size
+   * @param runs the folder for training checkpoints
+   * @return runners for the five generators in the paper's order
+   */
+  public static List<ModelRunner> all(RunSize size, Path runs) {
+    return List.of(of(ModelKind.UNET, size, runs), of(ModelKind.PIX2PIX, size, runs), of(ModelKind.SPADE, size, runs),
+        of(ModelKind.PALETTE, size, runs), of(ModelKind.SPADE_DIFFUSION, size, runs));
+  }
+
+  @Override
+  public String name() {
+    return kind.cliName();
+  }
+
+  @Override
+  public void train(PlateSet plates, CellLine cellLine, Path dir) throws Exception {
+    Preset preset = Preset.of(size);
+    boolean ci = size == RunSize.CI;
+    Path out = runs.resolve(kind.cliName() + (cellLine == null ? "" : "-" + cellLine.name()));
+    TrainingOptions t = TrainingOptions.of(kind, preset).withOutput(out, ci ? 100 : 5000, true);
+    TrainingRun run = Trainer.train(new Trainer.Request(GeneratorOptions.of(kind, preset), t, plates, cellLine, size,
+        ci ? 48 : 0, ci ? 8 : 0, true));
+    Files.writeString(dir.resolve("checkpoint.txt"), run.checkpoint().toAbsolutePath().toString());
+    CostRecord c = run.cost();
+    double peak = (c.peakNativeBytes() > 0 ? Math.max(c.peakNativeBytes(), c.peakHeapBytes()) : c.peakHeapBytes()) / 1e6;
+    Files.writeString(dir.resolve("cost.csv"), String.join(",", kind.cliName(), c.device(), preset.name().toLowerCase(),
+        Double.toString(c.secondsPerStep()), Integer.toString(c.batchSize()), Double.toString(peak),
+        Double.toString(c.inferenceSecondsPer512()), Double.toString(c.checkpointBytes() / 1e6),
+        Double.toString(c.generatorBytes() / 1e6)) + "\n");
+  }
+
+  @Override
+  public void predict(Path trained, List<PlateFolder> plates, Path out) throws Exception {
+    String checkpoint = Files.readString(trained.resolve("checkpoint.txt")).trim();
+    for (PlateFolder p : plates) {
+      int rc = new CommandLine(new PredictCommand()).execute("--checkpoint", checkpoint, "--data", p.dir().toString(),
+          "--out", out.toString());
+      if (rc != 0) {
+        throw new IllegalStateException("Predicting plate " + p.barcode() + " with " + kind.cliName() + " failed (exit " + rc + ")");
+      }
+    }
+  }
+
+  @Override
+  public Optional<MeasuredCost> cost(Path trained) {
+    try {
+      String[] f = Files.readString(trained.resolve("cost.csv")).trim().split(",");
+      return Optional.of(new MeasuredCost(f[0], f[1], f[2], Double.parseDouble(f[3]), Integer.parseInt(f[4]),
+          Double.parseDouble(f[5]), Double.parseDouble(f[6]), Double.parseDouble(f[7]), Double.parseDouble(f[8])));
+    } catch (java.io.IOException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+}

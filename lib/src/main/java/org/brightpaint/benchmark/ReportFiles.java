@@ -1,0 +1,94 @@
+package org.brightpaint.benchmark;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import tech.tablesaw.api.Table;
+
+/**
+ * Atomic file output for reports: content is written to a temporary file in the target folder
+ * and then renamed over the target, so a crash never leaves a half-written CSV or HTML file.
+ */
+public final class ReportFiles {
+  private ReportFiles() {}
+
+  /**
+   * Writes a table as CSV (header row, comma-separated; missing values empty; infinite doubles as
+   * "Infinity").
+   *
+   * @param table the table
+   * @param file the target file; parent folders are created
+   * @return the file
+   */
+  public static Path write(Table table, Path file) {
+    StringBuilder sb = new StringBuilder();
+    sb.append(String.join(",", table.columnNames().stream().map(ReportFiles::quote).toList())).append('\n');
+    for (int r = 0; r < table.rowCount(); r++) {
+      for (int c = 0; c < table.columnCount(); c++) {
+        if (c > 0) sb.append(',');
+        var col = table.column(c);
+        if (!col.isMissing(r)) {
+          Object v = col.get(r);
+          sb.append(v instanceof Double d ? Double.toString(d) : quote(col.getString(r)));
+        }
+      }
+      sb.append('\n');
+    }
+    return writeString(sb.toString(), file);
+  }
+
+  /**
+   * Writes text atomically.
+   *
+   * @param text the content (UTF-8)
+   * @param file the target; parent folders are created
+   * @return the file
+   */
+  public static Path writeString(String text, Path file) {
+    try {
+      Path dir = file.toAbsolutePath().getParent();
+      Files.createDirectories(dir);
+      Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+      try {
+        Files.writeString(tmp, text, StandardCharsets.UTF_8);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } finally {
+        Files.deleteIfExists(tmp);
+      }
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Writes bytes atomically.
+   *
+   * @param bytes the content
+   * @param file the target; parent folders are created
+   * @return the file
+   */
+  public static Path writeBytes(byte[] bytes, Path file) {
+    try {
+      Path dir = file.toAbsolutePath().getParent();
+      Files.createDirectories(dir);
+      Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+      try {
+        Files.write(tmp, bytes);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } finally {
+        Files.deleteIfExists(tmp);
+      }
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static String quote(String s) {
+    return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+  }
+}

@@ -1,0 +1,176 @@
+package org.brightpaint.eval;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import smile.manifold.TSNE;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.NumericColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.plotly.components.Figure;
+import tech.tablesaw.plotly.components.Layout;
+import tech.tablesaw.plotly.components.Marker;
+import tech.tablesaw.plotly.traces.ScatterTrace;
+import tech.tablesaw.plotly.traces.Trace;
+
+/**
+ * A joint t-SNE embedding of cells from several sources (real and each model), coloured by
+ * source or by MoA group (the paper's Figure 8), and the energy distance of each source's
+ * feature distribution to the real one.
+ *
+ * <p>Procedure: the features shared by all sources (numeric measurement columns except Location,
+ * see {@link MoaPrediction#featureColumns}) are standardized with the real source's mean and
+ * standard deviation (features constant in the real source are dropped); at most
+ * {@code cellsPerSource} cells are drawn per source with a seeded shuffle; Smile's exact-gradient
+ * t-SNE embeds them in 2-D; {@link EnergyDistance} compares each source with real on the same
+ * standardized features.
+ *
+ * @param points one row per embedded cell: source, label, x, y
+ * @param cost the final t-SNE cost (KL divergence)
+ * @param energyDistance source name to energy distance from real (real itself: 0)
+ * @param features the features used
+ * @param perplexity the perplexity used: the requested one, lowered to (cells - 1) / 3 when
+ *     fewer cells than 3 x perplexity + 1 were available
+ */
+public record Embedding(Table points, double cost, Map<String, Double> energyDistance, List<String> features, double perplexity) {
+
+  /**
+   * Options.
+   *
+   * @param realSource the key of the real source
+   * @param labelColumn the MoA-group column
+   * @param cellsPerSource cells drawn per source
+   * @param perplexity t-SNE perplexity (lowered to (cells - 1) / 3 for small samples)
+   * @param iterations t-SNE iterations
+   * @param seed sampling seed
+   */
+  public record Options(String realSource, String labelColumn, int cellsPerSource, double perplexity, int iterations, long seed) {
+    /** Validates. */
+    public Options {
+      if (cellsPerSource < 2 || perplexity <= 0 || iterations < 250) {
+        throw new IllegalArgumentException("need cellsPerSource >= 2, perplexity > 0, iterations >= 250; got "
+            + cellsPerSource + ", " + perplexity + ", " + iterations);
+      }
+    }
+
+    /**
+     * @param labelColumn the MoA-group column
+     * @return real source "real", 150 cells per source, perplexity 20, 500 iterations, seed 42
+     */
+    public static Options of(String labelColumn) {
+      return new Options("real", labelColumn, 150, 20, 500, 42);
+    }
+  }
+
+  /**
+   * @param sources source name to per-cell feature table (one must be the real source)
+   * @param options options
+   * @return the embedding
+   */
+  public static Embedding of(Map<String, Table> sources, Options options) {
+    Table real = sources.get(options.realSource());
+    if (real == null) {
+      throw new IllegalArgumentException("No source named " + options.realSource() + " among " + sources.keySet());
+    }
+    List<String> shared = new ArrayList<>(MoaPrediction.featureColumns(real));
+    for (Table t : sources.values()) shared.retainAll(MoaPrediction.featureColumns(t));
+    Standardizer std = Standardizer.fit(matrix(real, shared, allRows(real)));
+    List<String> used = new ArrayList<>();
+    List<Integer> keepIdx = new ArrayList<>();
+    for (int j = 0; j < shared.size(); j++) {
+      if (std.sd()[j] > 0) {
+        used.add(shared.get(j));
+        keepIdx.add(j);
+      }
+    }
+    if (used.isEmpty()) throw new IllegalArgumentException("No shared feature varies in the real source");
+    List<double[]> all = new ArrayList<>();
+    List<String> src = new ArrayList<>(), lab = new ArrayList<>();
+    Map<String, double[][]> sampled = new LinkedHashMap<>();
+    Random rnd = new Random(options.seed());
+    for (Map.Entry<String, Table> e : sources.entrySet()) {
+      Table t = e.getValue();
+      List<Integer> rows = allRows(t);
+      Collections.shuffle(rows, rnd);
+      rows = new ArrayList<>(rows.subList(0, Math.min(options.cellsPerSource(), rows.size())));
+      Collections.sort(rows);
+      double[][] z = std.apply(matrix(t, shared, rows));
+      double[][] zk = new double[z.length][keepIdx.size()];
+      for (int i = 0; i < z.length; i++) for (int j = 0; j < keepIdx.size(); j++) zk[i][j] = z[i][keepIdx.get(j)];
+      sampled.put(e.getKey(), zk);
+      boolean hasLabel = t.columnNames().contains(options.labelColumn());
+      for (int i = 0; i < zk.length; i++) {
+        all.add(zk[i]);
+        src.add(e.getKey());
+        lab.add(hasLabel ? t.column(options.labelColumn()).getString(rows.get(i)) : "");
+      }
+    }
+    if (all.size() < 10) {
+      throw new IllegalArgumentException("t-SNE needs at least 10 cells, got " + all.size());
+    }
+    double perplexity = Math.min(options.perplexity(), (all.size() - 1) / 3.0);
+    TSNE tsne = TSNE.fit(all.toArray(new double[0][]), new TSNE.Options(2, perplexity, 200, 12, options.iterations()));
+    double[][] c = tsne.coordinates();
+    double[] x = new double[c.length], y = new double[c.length];
+    for (int i = 0; i < c.length; i++) {
+      x[i] = c[i][0];
+      y[i] = c[i][1];
+    }
+    Table pts = Table.create("tsne", StringColumn.create("source", src), StringColumn.create("label", lab),
+        DoubleColumn.create("x", x), DoubleColumn.create("y", y));
+    Map<String, Double> ed = new LinkedHashMap<>();
+    double[][] r = sampled.get(options.realSource());
+    sampled.forEach((k, v) -> ed.put(k, k.equals(options.realSource()) ? 0.0 : EnergyDistance.of(r, v)));
+    return new Embedding(pts, tsne.cost(), ed, List.copyOf(used), perplexity);
+  }
+
+  /** @return the t-SNE scatter coloured by source (Figure 8, left) */
+  public Figure bySource() {
+    return scatter("source", "t-SNE of single-cell features by source");
+  }
+
+  /** @return the t-SNE scatter coloured by MoA group (Figure 8, right) */
+  public Figure byLabel() {
+    return scatter("label", "t-SNE of single-cell features by MoA group");
+  }
+
+  /** @return source, energy_distance_to_real */
+  public Table distanceTable() {
+    Table t = Table.create("energy_distance", StringColumn.create("source"), DoubleColumn.create("energy_distance_to_real"));
+    energyDistance.forEach((k, v) -> {
+      t.stringColumn("source").append(k);
+      t.doubleColumn("energy_distance_to_real").append(v);
+    });
+    return t;
+  }
+
+  private Figure scatter(String by, String title) {
+    List<Trace> traces = new ArrayList<>();
+    for (String g : new LinkedHashSet<>(points.stringColumn(by).asList())) {
+      Table s = points.where(points.stringColumn(by).isEqualTo(g));
+      traces.add(ScatterTrace.builder(s.doubleColumn("x").asDoubleArray(), s.doubleColumn("y").asDoubleArray())
+          .mode(ScatterTrace.Mode.MARKERS).name(g).marker(Marker.builder().size(4).opacity(0.7).build()).build());
+    }
+    return new Figure(Layout.builder(title).height(500).width(650).build(), traces.toArray(new Trace[0]));
+  }
+
+  private static List<Integer> allRows(Table t) {
+    List<Integer> r = new ArrayList<>();
+    for (int i = 0; i < t.rowCount(); i++) r.add(i);
+    return r;
+  }
+
+  private static double[][] matrix(Table t, List<String> cols, List<Integer> rows) {
+    double[][] m = new double[rows.size()][cols.size()];
+    for (int j = 0; j < cols.size(); j++) {
+      double[] v = ((NumericColumn<?>) t.column(cols.get(j))).asDoubleArray();
+      for (int i = 0; i < rows.size(); i++) m[i][j] = v[rows.get(i)];
+    }
+    return m;
+  }
+}

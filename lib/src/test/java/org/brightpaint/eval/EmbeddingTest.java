@@ -1,0 +1,38 @@
+package org.brightpaint.eval;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.Table;
+
+class EmbeddingTest {
+
+  @Test
+  void energyDistanceHandCases() {
+    assertEquals(2.0, EnergyDistance.of(new double[][] {{0}}, new double[][] {{1}}), 1e-12);
+    assertEquals(0.0, EnergyDistance.of(new double[][] {{0}, {1}}, new double[][] {{1}, {0}}), 1e-12);
+    // X = {0, 2}, Y = {1}: 2 * 1 - (0 + 2 + 2 + 0) / 4 - 0 = 1
+    assertEquals(1.0, EnergyDistance.of(new double[][] {{0}, {2}}, new double[][] {{1}}), 1e-12);
+  }
+
+  @Test
+  void embedsSourcesAndRanksTheShiftedOneFurther() {
+    Map<String, Table> src = new LinkedHashMap<>();
+    src.put("real", MoaPredictionTest.cells(20, 3, 1));
+    src.put("close", MoaPredictionTest.cells(20, 3, 2));
+    Table far = MoaPredictionTest.cells(20, 3, 3);
+    DoubleColumn dna = far.doubleColumn("Cells_Intensity_MeanIntensity_DNA");
+    far.replaceColumn(dna.name(), dna.add(5).setName(dna.name()));
+    src.put("far", far);
+    Embedding e = Embedding.of(src, new Embedding.Options("real", "moa", 100, 10, 250, 1));
+    assertEquals(300, e.points().rowCount()); // 100 of 120 cells per source
+    assertEquals(0.0, e.energyDistance().get("real"));
+    assertTrue(e.energyDistance().get("far") > 3 * e.energyDistance().get("close"), e.energyDistance().toString());
+    assertEquals(3, e.bySource().getTraces().length);
+    assertEquals(6, e.byLabel().getTraces().length);
+    assertFalse(e.features().contains("Cells_Neighbors_NumberOfNeighbors_5"), "constant in real: dropped");
+  }
+}

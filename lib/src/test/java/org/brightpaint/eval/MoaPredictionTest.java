@@ -1,0 +1,124 @@
+package org.brightpaint.eval;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+class MoaPredictionTest {
+
+  @Test
+  void f1MatchesHandComputedConfusionMatrix() {
+    // truth\pred: class0 [5,1,0], class1 [2,3,1], class2 [0,0,4]
+    Confusion c = new Confusion(new int[][] {{5, 1, 0}, {2, 3, 1}, {0, 0, 4}});
+    // F1_0 = 10/(10+2+1) = 10/13; F1_1 = 6/(6+1+3) = 0.6; F1_2 = 8/(8+1+0) = 8/9
+    assertEquals(10.0 / 13, c.f1(0), 1e-12);
+    assertEquals(0.6, c.f1(1), 1e-12);
+    assertEquals(8.0 / 9, c.f1(2), 1e-12);
+    assertEquals((10.0 / 13 + 0.6 + 8.0 / 9) / 3, c.macroF1(), 1e-12);
+    assertEquals(12.0 / 16, c.accuracy(), 1e-12);
+    Confusion o = Confusion.of(new int[] {0, 0, 1, 2}, new int[] {0, 1, 1, 2}, 3);
+    assertArrayEquals(new int[] {1, 1, 0}, o.counts()[0]);
+  }
+
+  @Test
+  void stratifiedFoldsAreStratifiedDisjointAndCovering() {
+    int[] y = new int[53];
+    for (int i = 0; i < y.length; i++) y[i] = i < 30 ? 0 : (i < 45 ? 1 : 2);
+    StratifiedKFold kf = StratifiedKFold.of(y, 5, 1);
+    Set<Integer> seen = new HashSet<>();
+    for (int f = 0; f < 5; f++) {
+      int[] cnt = new int[3];
+      for (int i : kf.test(f)) {
+        assertTrue(seen.add(i), "index in two test folds: " + i);
+        cnt[y[i]]++;
+      }
+      assertEquals(6, cnt[0]);
+      assertEquals(3, cnt[1]);
+      assertTrue(cnt[2] == 1 || cnt[2] == 2, Arrays.toString(cnt));
+      assertEquals(y.length - kf.test(f).length, kf.train(f).length);
+      for (int i : kf.train(f)) assertFalse(Arrays.stream(kf.test(f)).anyMatch(t -> t == i));
+    }
+    assertEquals(53, seen.size());
+    assertArrayEquals(kf.test(2), StratifiedKFold.of(y, 5, 1).test(2), "seeded");
+  }
+
+  @Test
+  void tooSmallClassesGiveAClearMessageOrFewerFolds() {
+    int[] y = {0, 0, 0, 0, 0, 1, 1, 1};
+    var e = assertThrows(IllegalArgumentException.class, () -> StratifiedKFold.of(y, 5, 1));
+    assertTrue(e.getMessage().contains("Class 1 has only 3 samples"), e.getMessage());
+    StratifiedKFold kf = StratifiedKFold.ofAtMost(y, 5, 1);
+    assertEquals(3, kf.k());
+    assertTrue(kf.note().contains("used 3"));
+    assertThrows(IllegalArgumentException.class, () -> StratifiedKFold.ofAtMost(new int[] {0, 0, 1}, 5, 1));
+  }
+
+  /** Six classes separated along different features, plus a constant feature. */
+  static Table cells(int perClass, double separation, long seed) {
+    String[] groups = {"Control", "Epigenetic", "Growth factor", "Kinase", "Lipid", "Protease"};
+    Random r = new Random(seed);
+    int n = perClass * groups.length;
+    String[] label = new String[n];
+    double[][] f = new double[8][n];
+    for (int i = 0; i < n; i++) {
+      int g = i % groups.length;
+      label[i] = groups[g];
+      for (int j = 0; j < 6; j++) f[j][i] = r.nextGaussian() + (j == g ? separation : 0);
+      f[6][i] = r.nextGaussian(); // noise
+      f[7][i] = 1.0; // constant
+    }
+    return Table.create("cells", StringColumn.create("moa", label),
+        DoubleColumn.create("Cells_Intensity_MeanIntensity_DNA", f[0]), DoubleColumn.create("Cells_Intensity_MeanIntensity_ER", f[1]),
+        DoubleColumn.create("Cells_Intensity_MeanIntensity_RNA", f[2]), DoubleColumn.create("Cells_Intensity_MeanIntensity_AGP", f[3]),
+        DoubleColumn.create("Nuclei_AreaShape_Area", f[4]), DoubleColumn.create("Cytoplasm_Granularity_1_Mito", f[5]),
+        DoubleColumn.create("Cells_Texture_Contrast_DNA_3_00_256", f[6]), DoubleColumn.create("Cells_Neighbors_NumberOfNeighbors_5", f[7]),
+        DoubleColumn.create("Cells_Location_Center_X", f[6]));
+  }
+
+  @Test
+  void separableClassesArePredictedFarAboveChanceAndConstantFeaturesDropped() {
+    MoaResult res = MoaPrediction.crossValidate("real", cells(40, 4, 3), MoaPrediction.Options.of("moa"));
+    assertTrue(res.f1SixClass() > 0.8, "six-class F1 " + res.f1SixClass());
+    assertTrue(res.f1Binary() > 0.8, "binary F1 " + res.f1Binary());
+    assertEquals(List.of("Cells_Neighbors_NumberOfNeighbors_5"), res.droppedFeatures());
+    assertEquals(5, res.topFeatures().size());
+    assertFalse(res.topFeatures().contains("Cells_Texture_Contrast_DNA_3_00_256"), "noise is not decisive: " + res.topFeatures());
+    assertEquals(5, res.folds());
+    assertEquals(36, res.sixClass().counts().length * res.sixClass().counts().length);
+    Table t3 = MoaTable.of(List.of(res));
+    assertEquals("real", t3.stringColumn("source").get(0));
+  }
+
+  @Test
+  void randomLabelsStayNearChanceAndSubsamplingIsStated() {
+    Table t = cells(40, 0, 4);
+    MoaResult res = MoaPrediction.crossValidate("noise", t, MoaPrediction.Options.of("moa").withMaxCellsPerClass(20));
+    assertTrue(res.f1SixClass() < 0.45, "no signal, F1 " + res.f1SixClass());
+    assertEquals(20, res.cellsPerClass().get("Kinase"));
+  }
+
+  @Test
+  void trainOnOneSourceTestOnAnother() {
+    MoaResult res = MoaPrediction.transfer("pix2pix", cells(40, 4, 5), cells(40, 4, 6), MoaPrediction.Options.of("moa"));
+    assertTrue(res.f1SixClass() > 0.8, "F1 " + res.f1SixClass());
+    assertEquals("train on pix2pix, test on real", res.setting());
+    var cols = MoaPrediction.featureColumns(cells(2, 1, 1).addColumns(
+        tech.tablesaw.api.DoubleColumn.create("Cells_AreaShape_BoundingBoxMaximum_X", new double[12]),
+        tech.tablesaw.api.DoubleColumn.create("Cells_AreaShape_Center_Y", new double[12])));
+    assertFalse(cols.contains("Cells_AreaShape_BoundingBoxMaximum_X"), "positions are not features");
+    assertFalse(cols.contains("Cells_AreaShape_Center_Y"));
+    assertFalse(cols.contains("Cells_Location_Center_X"));
+    assertTrue(cols.contains("Nuclei_AreaShape_Area"));
+    var e = assertThrows(IllegalArgumentException.class,
+        () -> MoaPrediction.crossValidate("x", cells(40, 4, 5), MoaPrediction.Options.of("nope")));
+    assertTrue(e.getMessage().contains("nope"));
+  }
+}

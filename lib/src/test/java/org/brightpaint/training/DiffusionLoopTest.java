@@ -1,0 +1,113 @@
+package org.brightpaint.training;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.brightpaint.models.ModelKind;
+import org.brightpaint.models.Preset;
+import org.brightpaint.models.diffusion.DiffusionGenerator;
+import org.brightpaint.models.diffusion.DiffusionLoopFixtures;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DiffusionLoopTest {
+
+  @BeforeAll
+  static void oneThread() {
+    org.brightpaint.training.EngineThreads.set(1);
+  }
+
+  private static TrainingOptions options(long steps, Path out, long every, boolean resume) {
+    TrainingOptions o = TrainingOptions.of(ModelKind.PALETTE, Preset.CI).withSteps(steps).withBatchAndSeed(2, 7)
+        .withLearningRates(1e-3, 1e-3);
+    return out == null ? o : o.withOutput(out, every, resume);
+  }
+
+  @Test
+  void resumedRunReproducesTheUninterruptedLosses(@TempDir Path dir) throws Exception {
+    for (ModelKind kind : new ModelKind[] {ModelKind.PALETTE, ModelKind.SPADE_DIFFUSION}) {
+      PairedSource data = DiffusionLoopFixtures.source(5, 16);
+      double[] whole;
+      float[] wholePrediction;
+      try (DiffusionGenerator g = DiffusionLoopFixtures.generator(kind, 11)) {
+        whole = losses(run(g, data, null, options(6, dir.resolve(kind + "-a"), 0, false)));
+        wholePrediction = DiffusionLoopFixtures.predict(g, data);
+      }
+      try (DiffusionGenerator g = DiffusionLoopFixtures.generator(kind, 11)) {
+        run(g, data, null, options(3, dir.resolve(kind + "-b"), 3, false));
+      }
+      TrainingState resumed;
+      float[] resumedPrediction;
+      try (DiffusionGenerator g = DiffusionLoopFixtures.generator(kind, 11)) {
+        resumed = run(g, data, null, options(6, dir.resolve(kind + "-b"), 3, true));
+        resumedPrediction = DiffusionLoopFixtures.predict(g, data);
+      }
+      assertEquals(6, resumed.step());
+      assertEquals(6, resumed.history().size());
+      assertArrayEquals(whole, losses(resumed), 0.0, kind.cliName());
+      assertArrayEquals(wholePrediction, resumedPrediction, 0f, kind.cliName());
+    }
+  }
+
+  @Test
+  void nanLossStopsWithAClearMessageAndKeepsTheCheckpoint(@TempDir Path dir) throws Exception {
+    PairedSource good = DiffusionLoopFixtures.source(4, 16);
+    try (DiffusionGenerator g = DiffusionLoopFixtures.generator(ModelKind.PALETTE, 1)) {
+      run(g, good, null, options(2, dir, 2, false));
+    }
+    long before = Files.getLastModifiedTime(dir.resolve("checkpoint/checkpoint.properties")).toMillis();
+    PairedSource poisoned = new PairedSource() {
+      @Override
+      public int size() {
+        return 4;
+      }
+
+      @Override
+      public NDList get(int index, NDManager manager) {
+        NDList p = good.get(index, manager);
+        return new NDList(p.get(0), p.get(1).mul(Float.NaN));
+      }
+    };
+    try (DiffusionGenerator g = DiffusionLoopFixtures.generator(ModelKind.PALETTE, 1)) {
+      TrainingException e = assertThrows(TrainingException.class,
+          () -> run(g, poisoned, null, options(5, dir, 1, true)));
+      assertTrue(e.getMessage().contains("at step 3"), e.getMessage());
+      assertTrue(e.getMessage().contains("last good checkpoint"), e.getMessage());
+      assertTrue(e.getMessage().contains(dir.resolve("checkpoint").toString()), e.getMessage());
+    }
+    assertEquals(before, Files.getLastModifiedTime(dir.resolve("checkpoint/checkpoint.properties")).toMillis());
+  }
+
+  @Test
+  void validationReportsOneRmsePerChannel() throws Exception {
+    PairedSource data = DiffusionLoopFixtures.source(4, 16);
+    try (DiffusionGenerator g = DiffusionLoopFixtures.generator(ModelKind.SPADE_DIFFUSION, 3)) {
+      TrainingState r = run(g, data, data, options(2, null, 0, false));
+      assertEquals(1, r.validations().size());
+      ValidationResult v = r.validations().get(0);
+      assertEquals(2, v.step());
+      assertEquals(5, v.rmse().length);
+      for (double x : v.rmse()) {
+        assertTrue(x > 0 && x < 2, "RMSE " + x);
+      }
+    }
+  }
+
+  private static TrainingState run(DiffusionGenerator g, PairedSource train, PairedSource validation,
+      TrainingOptions o) throws java.io.IOException {
+    try (DiffusionLoop loop = new DiffusionLoop(g, o, train, validation)) {
+      return loop.fit();
+    }
+  }
+
+  private static double[] losses(TrainingState s) {
+    return s.history().stream().mapToDouble(StepLog::mainLoss).toArray();
+  }
+}
