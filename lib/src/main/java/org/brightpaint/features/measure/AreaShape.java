@@ -6,6 +6,7 @@ import org.brightpaint.features.FeatureSet;
 import org.brightpaint.features.ops.ConvexHull;
 import org.brightpaint.features.ops.DistanceTransform;
 import org.brightpaint.features.ops.Labels;
+import org.brightpaint.features.ops.PixelNeighbours;
 import org.brightpaint.image.LabelImage;
 
 /**
@@ -243,28 +244,22 @@ public final class AreaShape {
       }
     }
     double total = 0;
-    for (int y = 0; y < h; y++) {
-      for (int x = 0; x < w; x++) {
-        int code = 0;
-        for (int dy = -1; dy <= 1; dy++) {
-          int yy = y + dy;
-          if (yy < 0 || yy >= h) {
-            continue;
-          }
-          for (int dx = -1; dx <= 1; dx++) {
-            int xx = x + dx;
-            if (xx < 0 || xx >= w || !border[yy * w + xx]) {
-              continue;
-            }
-            code += (dx == 0 && dy == 0) ? 1 : (dx == 0 || dy == 0) ? 2 : 10;
-          }
+    int[] nb = new int[PixelNeighbours.MAX];
+    for (int p = 0; p < mask.length; p++) {
+      // code: 1 for the pixel itself, 2 per edge neighbour, 10 per diagonal one (border pixels only)
+      int code = border[p] ? 1 : 0;
+      int n = PixelNeighbours.of(p, w, h, true, nb);
+      for (int k = 0; k < n; k++) {
+        int q = nb[k];
+        if (border[q]) {
+          code += PixelNeighbours.diagonal(p, q, w) ? 10 : 2;
         }
-        switch (code) {
-          case 5, 7, 15, 17, 25, 27 -> total += 1;
-          case 21, 33 -> total += SQ2;
-          case 13, 23 -> total += (1 + SQ2) / 2;
-          default -> { }
-        }
+      }
+      switch (code) {
+        case 5, 7, 15, 17, 25, 27 -> total += 1;
+        case 21, 33 -> total += SQ2;
+        case 13, 23 -> total += (1 + SQ2) / 2;
+        default -> { }
       }
     }
     return total;

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.brightpaint.features.FeatureSet;
+import org.brightpaint.features.ops.PixelNeighbours;
 import org.brightpaint.image.FloatImage;
 import org.brightpaint.image.LabelImage;
 
@@ -255,6 +256,7 @@ public final class RadialDistribution {
     dist[source] = 0;
     double[] hk = new double[16];
     int[] hv = new int[16];
+    int[] nb = new int[PixelNeighbours.MAX];
     int size = 0;
     hk[0] = 0;
     hv[0] = source;
@@ -289,42 +291,31 @@ public final class RadialDistribution {
       if (d > dist[p]) {
         continue;
       }
-      int x = p % w;
-      int y = p / w;
-      for (int dy = -1; dy <= 1; dy++) {
-        int yy = y + dy;
-        if (yy < 0 || yy >= h) {
+      int nn = PixelNeighbours.of(p, w, h, true, nb);
+      for (int k = 0; k < nn; k++) {
+        int q = nb[k];
+        if (!in[q]) {
           continue;
         }
-        for (int dx = -1; dx <= 1; dx++) {
-          int xx = x + dx;
-          if ((dx == 0 && dy == 0) || xx < 0 || xx >= w) {
-            continue;
+        double nd = d + (PixelNeighbours.diagonal(p, q, w) ? s2 : 1.0);
+        if (nd < dist[q]) {
+          dist[q] = nd;
+          if (size == hk.length) {
+            hk = Arrays.copyOf(hk, size * 2);
+            hv = Arrays.copyOf(hv, size * 2);
           }
-          int q = yy * w + xx;
-          if (!in[q]) {
-            continue;
-          }
-          double nd = d + (dx != 0 && dy != 0 ? s2 : 1.0);
-          if (nd < dist[q]) {
-            dist[q] = nd;
-            if (size == hk.length) {
-              hk = Arrays.copyOf(hk, size * 2);
-              hv = Arrays.copyOf(hv, size * 2);
+          int i = size++;
+          while (i > 0) {
+            int parent = (i - 1) / 2;
+            if (hk[parent] <= nd) {
+              break;
             }
-            int i = size++;
-            while (i > 0) {
-              int parent = (i - 1) / 2;
-              if (hk[parent] <= nd) {
-                break;
-              }
-              hk[i] = hk[parent];
-              hv[i] = hv[parent];
-              i = parent;
-            }
-            hk[i] = nd;
-            hv[i] = q;
+            hk[i] = hk[parent];
+            hv[i] = hv[parent];
+            i = parent;
           }
+          hk[i] = nd;
+          hv[i] = q;
         }
       }
     }

@@ -24,6 +24,7 @@ public final class Labels {
   public static int[] components(boolean[] mask, int width, int height, boolean eightConnected) {
     int[] labels = new int[mask.length];
     int[] stack = new int[mask.length];
+    int[] nb = new int[PixelNeighbours.MAX];
     int next = 0;
     for (int start = 0; start < mask.length; start++) {
       if (!mask[start] || labels[start] != 0) {
@@ -35,26 +36,12 @@ public final class Labels {
       labels[start] = next;
       while (sp > 0) {
         int p = stack[--sp];
-        int px = p % width;
-        int py = p / width;
-        for (int dy = -1; dy <= 1; dy++) {
-          int ny = py + dy;
-          if (ny < 0 || ny >= height) {
-            continue;
-          }
-          for (int dx = -1; dx <= 1; dx++) {
-            if ((dx == 0 && dy == 0) || (!eightConnected && dx != 0 && dy != 0)) {
-              continue;
-            }
-            int nx = px + dx;
-            if (nx < 0 || nx >= width) {
-              continue;
-            }
-            int q = ny * width + nx;
-            if (mask[q] && labels[q] == 0) {
-              labels[q] = next;
-              stack[sp++] = q;
-            }
+        int n = PixelNeighbours.of(p, width, height, eightConnected, nb);
+        for (int k = 0; k < n; k++) {
+          int q = nb[k];
+          if (mask[q] && labels[q] == 0) {
+            labels[q] = next;
+            stack[sp++] = q;
           }
         }
       }

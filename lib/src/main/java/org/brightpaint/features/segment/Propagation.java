@@ -1,5 +1,7 @@
 package org.brightpaint.features.segment;
 
+import org.brightpaint.features.ops.PixelNeighbours;
+
 /**
  * CellProfiler's "Propagation" (centrosome {@code propagate}): Dijkstra-style growth of seed
  * labels over the mask, where a step between 8-neighbours p and q costs
@@ -36,6 +38,7 @@ public final class Propagation {
     java.util.Arrays.fill(dist, Double.POSITIVE_INFINITY);
     boolean[] done = new boolean[n];
     PixelHeap heap = new PixelHeap(1024);
+    int[] nb = new int[PixelNeighbours.MAX];
     for (int i = 0; i < n; i++) {
       if (seeds[i] > 0) {
         dist[i] = 0;
@@ -51,27 +54,19 @@ public final class Propagation {
       done[p] = true;
       int px = p % width;
       int py = p / width;
-      for (int dy = -1; dy <= 1; dy++) {
-        int ny = py + dy;
-        if (ny < 0 || ny >= height) {
+      int nn = PixelNeighbours.of(p, width, height, true, nb);
+      for (int k = 0; k < nn; k++) {
+        int q = nb[k];
+        if (done[q] || !mask[q]) {
           continue;
         }
-        for (int dx = -1; dx <= 1; dx++) {
-          int nx = px + dx;
-          if ((dx == 0 && dy == 0) || nx < 0 || nx >= width) {
-            continue;
-          }
-          int q = ny * width + nx;
-          if (done[q] || !mask[q]) {
-            continue;
-          }
-          double diff = difference(image, width, height, px, py, nx, ny);
-          double nd = d + Math.sqrt(diff * diff + (Math.abs(dx) + Math.abs(dy)) * lambda * lambda);
-          if (nd < dist[q]) {
-            dist[q] = nd;
-            out[q] = out[p];
-            heap.push(nd, q);
-          }
+        double diff = difference(image, width, height, px, py, q % width, q / width);
+        int steps = PixelNeighbours.diagonal(p, q, width) ? 2 : 1; // |dx| + |dy|
+        double nd = d + Math.sqrt(diff * diff + steps * lambda * lambda);
+        if (nd < dist[q]) {
+          dist[q] = nd;
+          out[q] = out[p];
+          heap.push(nd, q);
         }
       }
     }

@@ -1,5 +1,7 @@
 package org.brightpaint.features.segment;
 
+import org.brightpaint.features.ops.PixelNeighbours;
+
 /**
  * Seeded watershed by priority flooding, as {@code skimage.segmentation.watershed} with 8- or
  * 4-connectivity and compactness 0: marker pixels enter a queue keyed by image value; the lowest
@@ -27,6 +29,7 @@ public final class Watershed {
   public static int[] flood(float[] image, int[] markers, boolean[] mask, int width, int height, boolean eightConnected) {
     int[] out = markers.clone();
     PixelHeap heap = new PixelHeap(1024);
+    int[] nb = new int[PixelNeighbours.MAX];
     for (int i = 0; i < out.length; i++) {
       if (out[i] > 0) {
         heap.push(image[i], i);
@@ -34,29 +37,15 @@ public final class Watershed {
     }
     while (!heap.isEmpty()) {
       int p = heap.pop();
-      int px = p % width;
-      int py = p / width;
       int l = out[p];
-      for (int dy = -1; dy <= 1; dy++) {
-        int ny = py + dy;
-        if (ny < 0 || ny >= height) {
+      int n = PixelNeighbours.of(p, width, height, eightConnected, nb);
+      for (int k = 0; k < n; k++) {
+        int q = nb[k];
+        if (out[q] != 0 || (mask != null && !mask[q])) {
           continue;
         }
-        for (int dx = -1; dx <= 1; dx++) {
-          if ((dx == 0 && dy == 0) || (!eightConnected && dx != 0 && dy != 0)) {
-            continue;
-          }
-          int nx = px + dx;
-          if (nx < 0 || nx >= width) {
-            continue;
-          }
-          int q = ny * width + nx;
-          if (out[q] != 0 || (mask != null && !mask[q])) {
-            continue;
-          }
-          out[q] = l;
-          heap.push(image[q], q);
-        }
+        out[q] = l;
+        heap.push(image[q], q);
       }
     }
     return out;
