@@ -135,65 +135,39 @@ public final class PlateProfiler {
     try (ProfileWriter writer = new ProfileWriter(options.outDir(), options.gzip(), ProfileWriter.NonFinite.NAN)) {
       List<Future<?>> futures = new ArrayList<>();
       for (SiteSource s : sites) {
-        inFlight.acquireUninterruptibly();
-        futures.add(pool.submit(() -> {
-          try {
-            SiteImages im = s.load(settings);
-            Map<String, FloatImage> f = illum.getOrDefault(s.metadata().getOrDefault("Plate", ""), Map.of());
-            SiteProfile p = SiteProfiler.profile(im, settings, f);
-            if (options.saveLabels()) {
-              for (Map.Entry<Compartment, LabelImage> e : p.labels().entrySet()) {
-                LabelFiles.write(e.getValue(), options.outDir().resolve("labels").resolve(s.key() + "_" + e.getKey().cpName() + ".png"));
-              }
+        futures.add(submitBounded(pool, inFlight, () -> {
+          SiteImages im = s.load(settings);
+          Map<String, FloatImage> f = illum.getOrDefault(s.metadata().getOrDefault("Plate", ""), Map.of());
+          SiteProfile p = SiteProfiler.profile(im, settings, f);
+          if (options.saveLabels()) {
+            for (Map.Entry<Compartment, LabelImage> e : p.labels().entrySet()) {
+              LabelFiles.write(e.getValue(), options.outDir().resolve("labels").resolve(s.key() + "_" + e.getKey().cpName() + ".png"));
             }
-            ProfileTables t = ProfileTables.of(p);
-            writer.append(t);
-            objects.addAndGet(p.count(Compartment.NUCLEI));
-            if (byWell) {
-              Table row = null;
-              synchronized (pending) {
-                String key = wellKey(s);
-                List<ProfileTables> list = pending.computeIfAbsent(key, k -> new ArrayList<>());
-                list.add(t);
-                if (list.size() == sitesPerWell.get(key)) {
-                  pending.remove(key);
-                  row = WellAggregation.median(concat(list));
-                }
-              }
-              if (row != null) {
-                synchronized (wellRows) {
-                  wellRows.add(row);
-                }
-              }
-            }
-            bar.update(done.incrementAndGet());
-            return null;
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          } finally {
-            inFlight.release();
           }
+          ProfileTables t = ProfileTables.of(p);
+          writer.append(t);
+          objects.addAndGet(p.count(Compartment.NUCLEI));
+          if (byWell) {
+            Table row = null;
+            synchronized (pending) {
+              String key = wellKey(s);
+              List<ProfileTables> list = pending.computeIfAbsent(key, k -> new ArrayList<>());
+              list.add(t);
+              if (list.size() == sitesPerWell.get(key)) {
+                pending.remove(key);
+                row = WellAggregation.median(concat(list));
+              }
+            }
+            if (row != null) {
+              synchronized (wellRows) {
+                wellRows.add(row);
+              }
+            }
+          }
+          bar.update(done.incrementAndGet());
         }));
       }
-      for (Future<?> fu : futures) {
-        try {
-          fu.get();
-        } catch (java.util.concurrent.ExecutionException e) {
-          writer.abort();
-          Throwable c = e.getCause();
-          if (c instanceof UncheckedIOException u) {
-            throw u.getCause();
-          }
-          if (c instanceof RuntimeException r) {
-            throw r;
-          }
-          throw new IOException(c);
-        } catch (InterruptedException e) {
-          writer.abort();
-          Thread.currentThread().interrupt();
-          throw new IOException("Interrupted", e);
-        }
-      }
+      awaitAll(futures, writer::abort);
       files = new ArrayList<>(writer.files());
     } finally {
       pool.shutdownNow();
@@ -214,6 +188,57 @@ public final class PlateProfiler {
     }
     double secs = (System.nanoTime() - t0) / 1e9;
     return new Result(sites.size(), objects.get(), secs, files, wells);
+  }
+
+  /** A task of one site that may fail with an {@link IOException}. */
+  @FunctionalInterface
+  private interface SiteTask {
+    void run() throws IOException;
+  }
+
+  /**
+   * Submits a site task once one of the semaphore's permits is free (bounding the sites in memory),
+   * releasing the permit when it ends; an {@link IOException} travels as {@link UncheckedIOException}.
+   */
+  private static Future<?> submitBounded(ExecutorService pool, Semaphore inFlight, SiteTask task) {
+    inFlight.acquireUninterruptibly();
+    return pool.submit(() -> {
+      try {
+        task.run();
+        return null;
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } finally {
+        inFlight.release();
+      }
+    });
+  }
+
+  /**
+   * Waits for every task in order. On the first failure runs {@code onFailure} and rethrows: the
+   * task's {@link IOException} itself, its {@link RuntimeException} itself, anything else wrapped
+   * in an {@link IOException}; an interrupt becomes {@code IOException("Interrupted")}.
+   */
+  private static void awaitAll(List<Future<?>> futures, Runnable onFailure) throws IOException {
+    for (Future<?> fu : futures) {
+      try {
+        fu.get();
+      } catch (java.util.concurrent.ExecutionException e) {
+        onFailure.run();
+        Throwable c = e.getCause();
+        if (c instanceof UncheckedIOException u) {
+          throw u.getCause();
+        }
+        if (c instanceof RuntimeException r) {
+          throw r;
+        }
+        throw new IOException(c);
+      } catch (InterruptedException e) {
+        onFailure.run();
+        Thread.currentThread().interrupt();
+        throw new IOException("Interrupted", e);
+      }
+    }
   }
 
   private static String wellKey(SiteSource s) {
@@ -246,39 +271,23 @@ public final class PlateProfiler {
     try {
       List<Future<?>> futures = new ArrayList<>();
       for (SiteSource s : sites) {
-        inFlight.acquireUninterruptibly();
-        futures.add(pool.submit(() -> {
-          try {
-            SiteImages im = s.load(settings);
-            String plate = s.metadata().getOrDefault("Plate", "");
-            for (Map.Entry<String, FloatImage> e : im.images().entrySet()) {
-              RegularIllumination.Accumulator a;
-              synchronized (acc) {
-                a = acc.computeIfAbsent(plate, k -> new LinkedHashMap<>())
-                    .computeIfAbsent(e.getKey(), k -> new RegularIllumination.Accumulator(im.width(), im.height()));
-              }
-              a.add(e.getValue());
+        futures.add(submitBounded(pool, inFlight, () -> {
+          SiteImages im = s.load(settings);
+          String plate = s.metadata().getOrDefault("Plate", "");
+          for (Map.Entry<String, FloatImage> e : im.images().entrySet()) {
+            RegularIllumination.Accumulator a;
+            synchronized (acc) {
+              a = acc.computeIfAbsent(plate, k -> new LinkedHashMap<>())
+                  .computeIfAbsent(e.getKey(), k -> new RegularIllumination.Accumulator(im.width(), im.height()));
             }
-            return null;
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          } finally {
-            inFlight.release();
+            a.add(e.getValue());
           }
         }));
       }
-      for (Future<?> f : futures) {
-        try {
-          f.get();
-        } catch (java.util.concurrent.ExecutionException e) {
-          if (e.getCause() instanceof UncheckedIOException u) {
-            throw u.getCause();
-          }
-          throw new IOException(e.getCause());
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new IOException("Interrupted", e);
-        }
+      try {
+        awaitAll(futures, () -> { });
+      } catch (RuntimeException e) {
+        throw new IOException(e); // this pass has always reported a task's unchecked failure as an IOException
       }
     } finally {
       pool.shutdownNow();
