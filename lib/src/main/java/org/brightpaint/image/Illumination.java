@@ -59,7 +59,10 @@ public final class Illumination {
     return c;
   }
 
-  /** Accumulates the downscaled images of a plate one at a time, so a plate never sits in memory. */
+  /**
+   * Accumulates the downscaled images of a plate one at a time, so a plate never sits in memory.
+   * Safe for concurrent {@link #add} calls (each image is downscaled outside the lock).
+   */
   public static final class Accumulator {
     private final int width;
     private final int height;
@@ -92,10 +95,12 @@ public final class Illumination {
             + " in an illumination set of " + width + " x " + height);
       }
       float[] s = Resize.bilinear(image, sw, sh, true).pixels();
-      for (int i = 0; i < s.length; i++) {
-        sum[i] += s[i];
+      synchronized (this) {
+        for (int i = 0; i < s.length; i++) {
+          sum[i] += s[i];
+        }
+        count++;
       }
-      count++;
       return this;
     }
 
@@ -105,7 +110,7 @@ public final class Illumination {
      * @return the function at full size, values &gt;= 1
      * @throws IllegalStateException when no image was added
      */
-    public FloatImage result() {
+    public synchronized FloatImage result() {
       if (count == 0) {
         throw new IllegalStateException("No images added: cannot compute an illumination function");
       }

@@ -15,8 +15,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.brightpaint.features.threshold.RegularIllumination;
 import org.brightpaint.image.FloatImage;
+import org.brightpaint.image.Illumination;
 import org.brightpaint.image.LabelImage;
 import tech.tablesaw.api.Table;
 
@@ -265,7 +265,7 @@ public final class PlateProfiler {
    */
   private static Map<String, Map<String, FloatImage>> illumination(
       List<SiteSource> sites, ProfileSettings settings, Options options) throws IOException {
-    Map<String, Map<String, RegularIllumination.Accumulator>> acc = new LinkedHashMap<>();
+    Map<String, Map<String, Illumination.Accumulator>> acc = new LinkedHashMap<>();
     ExecutorService pool = Executors.newFixedThreadPool(options.threads());
     Semaphore inFlight = new Semaphore(options.threads() + 1);
     try {
@@ -275,10 +275,10 @@ public final class PlateProfiler {
           SiteImages im = s.load(settings);
           String plate = s.metadata().getOrDefault("Plate", "");
           for (Map.Entry<String, FloatImage> e : im.images().entrySet()) {
-            RegularIllumination.Accumulator a;
+            Illumination.Accumulator a;
             synchronized (acc) {
               a = acc.computeIfAbsent(plate, k -> new LinkedHashMap<>())
-                  .computeIfAbsent(e.getKey(), k -> new RegularIllumination.Accumulator(im.width(), im.height()));
+                  .computeIfAbsent(e.getKey(), k -> new Illumination.Accumulator(im.width(), im.height()));
             }
             a.add(e.getValue());
           }
@@ -295,7 +295,7 @@ public final class PlateProfiler {
     Map<String, Map<String, FloatImage>> out = new HashMap<>();
     acc.forEach((plate, m) -> {
       Map<String, FloatImage> fs = new HashMap<>();
-      m.forEach((name, a) -> fs.put(name, RegularIllumination.compute(a.mean(), 20)));
+      m.forEach((name, a) -> fs.put(name, a.result()));
       out.put(plate, fs);
     });
     return out;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.brightpaint.image.FloatImage;
+import org.brightpaint.image.Illumination;
 import org.junit.jupiter.api.Test;
 
 class ThresholdTest {
@@ -90,10 +91,10 @@ class ThresholdTest {
 
   @Test
   void regularIlluminationOfFlatPlateIsOne() {
-    RegularIllumination.Accumulator a = new RegularIllumination.Accumulator(50, 50);
+    Illumination.Accumulator a = new Illumination.Accumulator(50, 50);
     a.add(new FloatImage(50, 50, filled(2500, 0.2f)));
     a.add(new FloatImage(50, 50, filled(2500, 0.4f)));
-    FloatImage f = RegularIllumination.compute(a.mean(), 20);
+    FloatImage f = a.result();
     for (float v : f.pixels()) {
       assertEquals(1.0, v, 1e-5);
     }
