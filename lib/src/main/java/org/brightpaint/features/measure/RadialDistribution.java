@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.brightpaint.features.FeatureSet;
+import org.brightpaint.features.ops.PixelHeap;
 import org.brightpaint.features.ops.PixelNeighbours;
 import org.brightpaint.image.FloatImage;
 import org.brightpaint.image.LabelImage;
@@ -249,45 +250,21 @@ public final class RadialDistribution {
     }
   }
 
-  /** Dijkstra over the true pixels with 8-neighbour steps 1 and sqrt 2. */
+  /**
+   * Dijkstra over the true pixels with 8-neighbour steps 1 and sqrt 2. Every settled distance is
+   * final (steps are positive), so the result does not depend on how the queue orders equal keys.
+   */
   static double[] geodesic(boolean[] in, int w, int h, int source) {
     double[] dist = new double[in.length];
     Arrays.fill(dist, Double.POSITIVE_INFINITY);
     dist[source] = 0;
-    double[] hk = new double[16];
-    int[] hv = new int[16];
+    PixelHeap heap = new PixelHeap(16);
+    heap.push(0, source);
     int[] nb = new int[PixelNeighbours.MAX];
-    int size = 0;
-    hk[0] = 0;
-    hv[0] = source;
-    size = 1;
     final double s2 = Math.sqrt(2.0);
-    while (size > 0) {
-      double d = hk[0];
-      int p = hv[0];
-      size--;
-      if (size > 0) {
-        double lk = hk[size];
-        int lv = hv[size];
-        int i = 0;
-        while (true) {
-          int c = 2 * i + 1;
-          if (c >= size) {
-            break;
-          }
-          if (c + 1 < size && hk[c + 1] < hk[c]) {
-            c++;
-          }
-          if (hk[c] >= lk) {
-            break;
-          }
-          hk[i] = hk[c];
-          hv[i] = hv[c];
-          i = c;
-        }
-        hk[i] = lk;
-        hv[i] = lv;
-      }
+    while (!heap.isEmpty()) {
+      double d = heap.peekValue();
+      int p = heap.pop();
       if (d > dist[p]) {
         continue;
       }
@@ -300,22 +277,7 @@ public final class RadialDistribution {
         double nd = d + (PixelNeighbours.diagonal(p, q, w) ? s2 : 1.0);
         if (nd < dist[q]) {
           dist[q] = nd;
-          if (size == hk.length) {
-            hk = Arrays.copyOf(hk, size * 2);
-            hv = Arrays.copyOf(hv, size * 2);
-          }
-          int i = size++;
-          while (i > 0) {
-            int parent = (i - 1) / 2;
-            if (hk[parent] <= nd) {
-              break;
-            }
-            hk[i] = hk[parent];
-            hv[i] = hv[parent];
-            i = parent;
-          }
-          hk[i] = nd;
-          hv[i] = q;
+          heap.push(nd, q);
         }
       }
     }

@@ -1,5 +1,6 @@
 package org.brightpaint.features.segment;
 
+import org.brightpaint.features.ops.PixelHeap;
 import org.brightpaint.features.ops.PixelNeighbours;
 
 /**

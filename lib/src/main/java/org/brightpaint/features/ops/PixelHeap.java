@@ -1,32 +1,44 @@
-package org.brightpaint.features.segment;
+package org.brightpaint.features.ops;
 
 /**
  * A binary min-heap of pixels keyed by (value, insertion age): among equal values the pixel
- * pushed first comes out first, which is how scikit-image's watershed breaks ties.
+ * pushed first comes out first, which is how scikit-image's watershed breaks ties. Used by the
+ * watershed, by Propagation and by geodesic distances (Dijkstra).
  */
-final class PixelHeap {
+public final class PixelHeap {
   private double[] value;
   private long[] age;
   private int[] index;
   private int size;
   private long clock;
 
-  PixelHeap(int capacity) {
+  /**
+   * @param capacity initial capacity (at least 16 is used); the heap grows as needed
+   */
+  public PixelHeap(int capacity) {
     capacity = Math.max(16, capacity);
     value = new double[capacity];
     age = new long[capacity];
     index = new int[capacity];
   }
 
-  boolean isEmpty() {
+  /** @return true when no pixel is queued */
+  public boolean isEmpty() {
     return size == 0;
   }
 
-  double peekValue() {
+  /** @return the key of the pixel {@link #pop} would return; the heap must not be empty */
+  public double peekValue() {
     return value[0];
   }
 
-  void push(double v, int pixel) {
+  /**
+   * Queues a pixel.
+   *
+   * @param v its key (smaller comes out first)
+   * @param pixel its index
+   */
+  public void push(double v, int pixel) {
     if (size == value.length) {
       int n = size * 2;
       value = java.util.Arrays.copyOf(value, n);
@@ -51,8 +63,12 @@ final class PixelHeap {
     index[i] = pixel;
   }
 
-  /** Removes the minimum and returns its pixel index. */
-  int pop() {
+  /**
+   * Removes the minimum (earliest pushed among equal keys).
+   *
+   * @return its pixel index; the heap must not be empty
+   */
+  public int pop() {
     int top = index[0];
     size--;
     if (size > 0) {
