@@ -6,137 +6,140 @@ import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.List;
 import org.brightpaint.image.FloatImage;
+import org.brightpaint.image.Tiling;
 
 /**
- * Predicts a whole image of any size with a generator trained on square crops: overlapping tiles
- * are predicted one at a time (batch 1) and blended with a separable linear ramp, so tile seams
- * do not show.
+ * Predicts a whole image of any size with a generator trained on square crops: the image is cut
+ * into overlapping tiles by {@link Tiling}, the tiles go through the generator in batches of up to
+ * {@link #DEFAULT_BATCH}, and the outputs are stitched back with {@link Tiling#stitch}'s linear
+ * blending, so tile seams do not show.
  *
- * <p>Tiles of side {@code t} start every {@code t - overlap} pixels, the last one flush with the
- * image edge. Pixel {@code i} of a tile has weight {@code w(i) = min(1, (i + 1) / (overlap + 1),
- * (t - i) / (overlap + 1))} along each axis; the output is {@code sum(w * pred) / sum(w)}. Images
- * smaller than a tile are edge-padded up to it and cropped back.
+ * <p>Images smaller than a tile are edge-padded up to it and cropped back, so every tile has the
+ * generator's input size. Tiles are independent: a generator that treats each batch element
+ * independently (all five here, in inference mode) gives the same result for every batch size;
+ * diffusion samplers draw their noise per call, so their samples depend on the batch grouping,
+ * which is fixed by the batch size.
  */
 public final class TiledPrediction {
+
+  /** Tiles per forward pass by default: large enough to amortise per-call cost on a CPU. */
+  public static final int DEFAULT_BATCH = 16;
 
   private TiledPrediction() {}
 
   /**
-   * Predicts every output channel of one image.
+   * Predicts every fluorescent channel of a whole image, {@link #DEFAULT_BATCH} tiles per call.
    *
    * @param generator the generator
-   * @param brightfield the input planes in normalised units, one per {@code options().inputs()}, same size
-   * @param tile tile side; rounded down to a multiple of {@code generator.sizeMultiple()}
-   * @param overlap overlap in pixels, {@code 0 <= overlap < tile}
-   * @param sampling the sampler for diffusion kinds (ignored otherwise)
-   * @return one image per {@code options().outputs()}, in normalised units
-   * @throws IllegalArgumentException when planes are missing or differ in size
+   * @param brightfield the input planes, in {@code generator.options().inputs()} order, same size
+   * @param tile the tile side in pixels (rounded down to the generator's size multiple)
+   * @param overlap overlap between neighbouring tiles in pixels, in [0, tile)
+   * @param sampling how diffusion generators sample (ignored by the others)
+   * @return one image per output channel, each the input's size, in normalised units
    */
   public static List<FloatImage> predict(Generator generator, List<FloatImage> brightfield, int tile, int overlap,
       Sampling sampling) {
+    return predict(generator, brightfield, tile, overlap, sampling, DEFAULT_BATCH);
+  }
+
+  /**
+   * Predicts every fluorescent channel of a whole image.
+   *
+   * @param generator the generator
+   * @param brightfield the input planes, in {@code generator.options().inputs()} order, same size
+   * @param tile the tile side in pixels (rounded down to the generator's size multiple)
+   * @param overlap overlap between neighbouring tiles in pixels, in [0, tile)
+   * @param sampling how diffusion generators sample (ignored by the others)
+   * @param batch tiles per forward pass, &gt;= 1
+   * @return one image per output channel, each the input's size, in normalised units
+   */
+  public static List<FloatImage> predict(Generator generator, List<FloatImage> brightfield, int tile, int overlap,
+      Sampling sampling, int batch) {
     GeneratorOptions o = generator.options();
     if (brightfield.size() != o.inputChannels()) {
       throw new IllegalArgumentException("Need " + o.inputChannels() + " brightfield planes " + o.inputs()
           + ", got " + brightfield.size());
+    }
+    if (batch < 1) {
+      throw new IllegalArgumentException("Tile batch must be >= 1, got " + batch);
     }
     FloatImage first = brightfield.get(0);
     for (FloatImage p : brightfield) {
       first.requireSameSize(p, "Brightfield plane");
     }
     int m = generator.sizeMultiple();
-    int w = first.width();
-    int h = first.height();
     int t = Math.max(m, (tile / m) * m);
-    int pw = Math.max(w, t);
-    int ph = Math.max(h, t);
     if (overlap < 0 || overlap >= t) {
       throw new IllegalArgumentException("Overlap must be in [0, " + t + "), got " + overlap);
     }
+    int w = first.width();
+    int h = first.height();
+    List<FloatImage> planes = new ArrayList<>();
+    for (FloatImage p : brightfield) {
+      planes.add(padTo(p, Math.max(w, t), Math.max(h, t)));
+    }
+    Tiling tiling = Tiling.of(planes.get(0).width(), planes.get(0).height(), t, overlap);
+    List<Tiling.Tile> tiles = tiling.tiles();
     int inC = o.inputChannels();
     int outC = o.outputChannels();
-    float[] padded = new float[inC * ph * pw];
-    for (int c = 0; c < inC; c++) {
-      float[] src = brightfield.get(c).pixels();
-      for (int y = 0; y < ph; y++) {
-        int sy = Math.min(y, h - 1);
-        for (int x = 0; x < pw; x++) {
-          padded[(c * ph + y) * pw + x] = src[sy * w + Math.min(x, w - 1)];
-        }
-      }
+    List<List<FloatImage>> outputs = new ArrayList<>();
+    for (int c = 0; c < outC; c++) {
+      outputs.add(new ArrayList<>());
     }
-    double[] acc = new double[outC * ph * pw];
-    double[] wsum = new double[ph * pw];
-    float[] ramp = ramp(t, overlap);
-    float[] tileIn = new float[inC * t * t];
     try (NDManager nm = NDManager.newBaseManager(generator.device())) {
-      for (int y0 : starts(ph, t, overlap)) {
-        for (int x0 : starts(pw, t, overlap)) {
+      for (int k0 = 0; k0 < tiles.size(); k0 += batch) {
+        int n = Math.min(batch, tiles.size() - k0);
+        float[] in = new float[n * inC * t * t];
+        for (int k = 0; k < n; k++) {
           for (int c = 0; c < inC; c++) {
-            for (int y = 0; y < t; y++) {
-              System.arraycopy(padded, (c * ph + y0 + y) * pw + x0, tileIn, (c * t + y) * t, t);
-            }
+            float[] px = tiling.extract(planes.get(c), tiles.get(k0 + k)).pixels();
+            System.arraycopy(px, 0, in, (k * inC + c) * t * t, t * t);
           }
-          float[] out;
-          try (NDManager sub = nm.newSubManager()) {
-            NDArray in = sub.create(tileIn, new Shape(1, inC, t, t));
-            out = generator.predict(in, sampling).toFloatArray();
-          }
-          for (int y = 0; y < t; y++) {
-            for (int x = 0; x < t; x++) {
-              double wt = (double) ramp[y] * ramp[x];
-              int py = (y0 + y) * pw + x0 + x;
-              wsum[py] += wt;
-              for (int c = 0; c < outC; c++) {
-                acc[c * ph * pw + py] += wt * out[(c * t + y) * t + x];
-              }
-            }
+        }
+        float[] out;
+        try (NDManager sub = nm.newSubManager()) {
+          out = generator.predict(sub.create(in, new Shape(n, inC, t, t)), sampling).toFloatArray();
+        }
+        for (int k = 0; k < n; k++) {
+          for (int c = 0; c < outC; c++) {
+            float[] px = new float[t * t];
+            System.arraycopy(out, (k * outC + c) * t * t, px, 0, t * t);
+            outputs.get(c).add(new FloatImage(t, t, px));
           }
         }
       }
     }
     List<FloatImage> result = new ArrayList<>();
     for (int c = 0; c < outC; c++) {
-      float[] px = new float[w * h];
-      for (int y = 0; y < h; y++) {
-        for (int x = 0; x < w; x++) {
-          px[y * w + x] = (float) (acc[c * ph * pw + y * pw + x] / wsum[y * pw + x]);
-        }
-      }
-      result.add(new FloatImage(w, h, px));
+      result.add(cropTo(tiling.stitch(outputs.get(c)), w, h));
     }
     return result;
   }
 
-  /**
-   * Tile start offsets along one axis.
-   *
-   * @param size padded image side, &gt;= tile
-   * @param tile tile side
-   * @param overlap overlap
-   * @return start offsets, the last equal to {@code size - tile}
-   */
-  static int[] starts(int size, int tile, int overlap) {
-    int stride = tile - overlap;
-    int n = size <= tile ? 1 : 1 + (int) Math.ceil((size - tile) / (double) stride);
-    int[] s = new int[n];
-    for (int i = 0; i < n; i++) {
-      s[i] = Math.min(i * stride, size - tile);
+  /** Edge-replicating pad of an image up to (pw, ph); the image itself when already that size. */
+  private static FloatImage padTo(FloatImage img, int pw, int ph) {
+    if (img.width() == pw && img.height() == ph) {
+      return img;
     }
-    return s;
+    float[] out = new float[pw * ph];
+    for (int y = 0; y < ph; y++) {
+      int sy = Math.min(y, img.height() - 1);
+      for (int x = 0; x < pw; x++) {
+        out[y * pw + x] = img.pixels()[sy * img.width() + Math.min(x, img.width() - 1)];
+      }
+    }
+    return new FloatImage(pw, ph, out);
   }
 
-  /**
-   * The blending ramp of one axis.
-   *
-   * @param tile tile side
-   * @param overlap overlap
-   * @return {@code w(i)} for {@code i in [0, tile)}, all &gt; 0
-   */
-  static float[] ramp(int tile, int overlap) {
-    float[] r = new float[tile];
-    for (int i = 0; i < tile; i++) {
-      r[i] = (float) Math.min(1.0, Math.min((i + 1.0) / (overlap + 1), (tile - (double) i) / (overlap + 1)));
+  /** The top-left (w, h) of an image; the image itself when already that size. */
+  private static FloatImage cropTo(FloatImage img, int w, int h) {
+    if (img.width() == w && img.height() == h) {
+      return img;
     }
-    return r;
+    float[] out = new float[w * h];
+    for (int y = 0; y < h; y++) {
+      System.arraycopy(img.pixels(), y * img.width(), out, y * w, w);
+    }
+    return new FloatImage(w, h, out);
   }
 }

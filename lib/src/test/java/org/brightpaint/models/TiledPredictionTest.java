@@ -1,6 +1,5 @@
 package org.brightpaint.models;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import ai.djl.Device;
@@ -13,21 +12,8 @@ import org.brightpaint.data.Channel;
 import org.brightpaint.image.FloatImage;
 import org.junit.jupiter.api.Test;
 
-/** Tiles and blending weights with exact answers; a pointwise generator is reproduced exactly. */
+/** A pointwise generator is reproduced exactly through tiling, padding and batching. */
 class TiledPredictionTest {
-
-  @Test
-  void tileStartsCoverTheImageAndEndFlush() {
-    assertArrayEquals(new int[] {0, 3, 6}, TiledPrediction.starts(10, 4, 1));
-    assertArrayEquals(new int[] {0}, TiledPrediction.starts(4, 4, 2));
-    assertArrayEquals(new int[] {0, 2, 4, 6}, TiledPrediction.starts(10, 4, 2));
-  }
-
-  @Test
-  void rampIsLinearOverTheOverlap() {
-    assertArrayEquals(new float[] {0.5f, 1f, 1f, 0.5f}, TiledPrediction.ramp(4, 1));
-    assertArrayEquals(new float[] {1f, 1f, 1f}, TiledPrediction.ramp(3, 0));
-  }
 
   /** Output channel c = (c + 1) * input channel 0, pixel by pixel: tiling must not change it. */
   static final class Pointwise implements Generator {
@@ -62,13 +48,32 @@ class TiledPredictionTest {
     FloatImage a = new FloatImage(w, h, px);
     try (Pointwise g = new Pointwise()) {
       List<FloatImage> out = TiledPrediction.predict(g, List.of(a, a, a), 8, 3, Sampling.defaults());
+      List<FloatImage> oneByOne = TiledPrediction.predict(g, List.of(a, a, a), 8, 3, Sampling.defaults(), 1);
       assertEquals(5, out.size());
       for (int c = 0; c < 5; c++) {
         assertEquals(w, out.get(c).width());
         assertEquals(h, out.get(c).height());
         for (int i = 0; i < px.length; i++) {
           assertEquals((c + 1) * px[i], out.get(c).pixels()[i], 1e-5, "channel " + c + " pixel " + i);
+          assertEquals(out.get(c).pixels()[i], oneByOne.get(c).pixels()[i], 1e-6, "batch 1 vs 16, pixel " + i);
         }
+      }
+    }
+  }
+
+  @Test
+  void manyTilesInSeveralBatchesAreStitchedExactly() {
+    int w = 61;
+    int h = 47;
+    float[] px = new float[w * h];
+    for (int i = 0; i < px.length; i++) {
+      px[i] = (float) Math.sin(i * 0.37);
+    }
+    FloatImage a = new FloatImage(w, h, px);
+    try (Pointwise g = new Pointwise()) {
+      List<FloatImage> out = TiledPrediction.predict(g, List.of(a, a, a), 8, 2, Sampling.defaults(), 5);
+      for (int i = 0; i < px.length; i++) {
+        assertEquals(3 * px[i], out.get(2).pixels()[i], 1e-5, "pixel " + i);
       }
     }
   }
