@@ -125,8 +125,10 @@ public final class GeneratorFiles {
     try (Reader r = Files.newBufferedReader(h, StandardCharsets.UTF_8)) {
       p.load(r);
     } catch (NoSuchFileException e) {
+      String hint = Files.exists(dir.resolve("generator").resolve(HEADER))
+          ? " (it looks like a training checkpoint: load " + dir.resolve("generator") + ")" : "";
       throw new IllegalArgumentException(
-          "Not a brightpaint generator checkpoint: " + dir + " has no " + HEADER, e);
+          "Not a brightpaint generator checkpoint: " + dir + " has no " + HEADER + hint, e);
     }
     if (!FORMAT.equals(p.getProperty("format"))) {
       throw new IllegalArgumentException(h + " is not a brightpaint generator header (format="

@@ -235,7 +235,57 @@ public abstract class TrainingLoop implements AutoCloseable {
     }
     ValidationResult r = new ValidationResult(step, epoch, generator.options().outputs(), rmse);
     validations.add(r);
+    writeSample();
     listeners.forEach(l -> l.onValidation(r));
+  }
+
+  /**
+   * The sample image of the last validation: the first validation example, predicted, as a
+   * {@link PredictionMontage}; also written to {@code outDir/samples/step-<N>.png} when the
+   * options name an output folder.
+   *
+   * @return the montage, or null before the first validation
+   */
+  public java.awt.image.BufferedImage lastSample() {
+    return lastSample;
+  }
+
+  private java.awt.image.BufferedImage lastSample;
+
+  private void writeSample() {
+    try (NDManager m = manager.newSubManager()) {
+      NDList pair = validation.get(0, m);
+      NDArray pred = generator.predict(pair.get(0).expandDims(0)).squeeze(0);
+      lastSample = PredictionMontage.of(plane(pair.get(0), 1), generator.options().outputs(),
+          planes(pair.get(1)), planes(pred));
+    }
+    if (options.outDir() == null) {
+      return;
+    }
+    try {
+      Path dir = options.outDir().resolve("samples");
+      java.nio.file.Files.createDirectories(dir);
+      Path tmp = java.nio.file.Files.createTempFile(dir, ".sample", ".png");
+      javax.imageio.ImageIO.write(lastSample, "png", tmp.toFile());
+      java.nio.file.Files.move(tmp, dir.resolve("step-" + step + ".png"),
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write the validation sample under " + options.outDir(), e);
+    }
+  }
+
+  private static org.brightpaint.image.FloatImage plane(NDArray chw, int c) {
+    int h = (int) chw.getShape().get(1);
+    int w = (int) chw.getShape().get(2);
+    return new org.brightpaint.image.FloatImage(w, h, chw.get(c).toFloatArray());
+  }
+
+  private static List<org.brightpaint.image.FloatImage> planes(NDArray chw) {
+    List<org.brightpaint.image.FloatImage> out = new ArrayList<>();
+    for (int c = 0; c < chw.getShape().get(0); c++) {
+      out.add(plane(chw, c));
+    }
+    return out;
   }
 
   private void checkpoint() throws IOException {
@@ -290,10 +340,5 @@ public abstract class TrainingLoop implements AutoCloseable {
   public void close() {
     optimisers().values().forEach(Adam::close);
     manager.close();
-  }
-
-  /** Wraps an I/O failure of a listener or checkpoint. */
-  static UncheckedIOException unchecked(IOException e) {
-    return new UncheckedIOException(e);
   }
 }

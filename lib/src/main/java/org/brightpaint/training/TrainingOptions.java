@@ -12,7 +12,9 @@ import org.brightpaint.models.Preset;
  * constant; Pix2Pix Adam 2e-4 beta1 0.5 for both networks, L1 weight 100, half the steps constant
  * then linear decay to 0 (the reference's 100 + 100 epochs), batch 1 at paper size; SPADE the same
  * NVlabs optimiser (TTUR: G 1e-4, D 4e-4, betas 0 / 0.9), hinge loss, feature matching 10, plus
- * the Pix2Pix L1 100 (the benchmark paper swaps the Pix2Pix generator's norms only). The "ci" preset uses batch 4 and a few hundred steps on 64 x 64 crops.
+ * the Pix2Pix L1 100 (the benchmark paper swaps the Pix2Pix generator's norms only). The "ci"
+ * preset uses batch 4 and a few hundred steps on 64 x 64 crops (UNet at learning rate 1e-3 so
+ * that it converges within them).
  *
  * @param steps total optimisation steps (generator updates), &gt; 0
  * @param batchSize examples per step, &gt; 0

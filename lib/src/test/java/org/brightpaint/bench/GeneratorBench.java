@@ -91,7 +91,7 @@ public final class GeneratorBench {
       sum += seconds[i];
     }
     double imagesPerSecond = batch * timed / sum;
-    System.out.printf(Locale.ROOT, "| %s | %s (%d) | %,d | %d x %d | %.2f | %.3f |%n", kind.cliName(), preset.label(),
+    System.out.printf(Locale.ROOT, "| %s | %s (%d) | %,d | %d x %d | %.3g | %.3g |%n", kind.cliName(), preset.label(),
         o.baseWidth(), params, o.imageSize(), batch, imagesPerSecond, inference);
   }
 

@@ -125,6 +125,8 @@ class TrainingPartsTest {
       TrainingState s = l.fit();
       assertEquals(4, s.step());
       assertEquals(2, s.validations().size(), "one validation per epoch of 2 steps");
+      assertTrue(Files.exists(tmp.resolve("samples/step-4.png")), "validation sample image written");
+      assertEquals(4 * 16, l.lastSample().getWidth());
     }
     Path ckpt = tmp.resolve(TrainingLoop.CHECKPOINT);
     try (Generator g = TrainingLoopTest.generator(TrainingLoopTest.options(ModelKind.PIX2PIX, 32), 1);
@@ -141,6 +143,20 @@ class TrainingPartsTest {
       IllegalArgumentException e = assertThrows(IllegalArgumentException.class, l::fit);
       assertTrue(e.getMessage().contains("truncated") && e.getMessage().contains("opt-generator.state"),
           e.getMessage());
+    }
+  }
+
+  @Test
+  void outOfMemoryNamesBatchAndImageSize() {
+    try (Generator g = TrainingLoopTest.generator(TrainingLoopTest.options(ModelKind.UNET, 16), 1)) {
+      RuntimeException e = TrainingException.ifOutOfMemory(
+          new ai.djl.engine.EngineException("CUDA out of memory. Tried to allocate 2.00 GiB"), 8, new TinyPairs(1, 16), g);
+      assertTrue(e instanceof TrainingException);
+      assertTrue(e.getMessage().contains("batch size 8") && e.getMessage().contains("image size 16 x 16"),
+          e.getMessage());
+      RuntimeException other = TrainingException.ifOutOfMemory(new ai.djl.engine.EngineException("shape mismatch"), 8,
+          new TinyPairs(1, 16), g);
+      assertEquals("shape mismatch", other.getMessage());
     }
   }
 
