@@ -64,6 +64,23 @@ public interface Generator extends AutoCloseable {
     return predict(brightfield);
   }
 
+  /**
+   * Network evaluations one {@link #predict(NDArray, Sampling)} costs: 1 for deterministic
+   * generators; one per sampler step for diffusion generators (two with classifier-free guidance).
+   * Used to extrapolate inference time from a few timed steps.
+   *
+   * @param sampling the sampler
+   * @return evaluations per prediction, at least 1
+   */
+  default int networkEvaluations(Sampling sampling) {
+    return 1;
+  }
+
+  /** @return the sampler {@link #predict(NDArray)} uses (diffusion kinds); {@link Sampling#defaults()} otherwise */
+  default Sampling defaultSampling() {
+    return Sampling.defaults();
+  }
+
   /** @return the factor H and W must be multiples of (2^depth for the GAN U-Nets, 1 for UNet) */
   int sizeMultiple();
 
