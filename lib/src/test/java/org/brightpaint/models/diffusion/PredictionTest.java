@@ -1,10 +1,14 @@
 package org.brightpaint.models.diffusion;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import java.util.Properties;
+import org.brightpaint.models.ModelKind;
+import org.brightpaint.models.Preset;
 import org.junit.jupiter.api.Test;
 
 class PredictionTest {
@@ -57,6 +61,22 @@ class PredictionTest {
           Prediction.EPSILON.start(xt, out, a).toFloatArray(), 1f);
       // x0 = sqrt(a) x_t - sqrt(1 - a) v = 1e-4 x_t - v
       assertArrayEquals(new float[] {-0.8999f, 1.0999f}, Prediction.V.start(xt, out, a).toFloatArray(), 1e-5f);
+    }
+  }
+
+  @Test
+  void ciPresetPredictsVPaperKeepsEpsilonAndTheChoiceIsSaved() {
+    for (ModelKind k : new ModelKind[] {ModelKind.PALETTE, ModelKind.SPADE_DIFFUSION}) {
+      assertEquals(Prediction.EPSILON, DiffusionOptions.of(k, Preset.PAPER).prediction());
+      DiffusionOptions ci = DiffusionOptions.of(k, Preset.CI);
+      assertEquals(Prediction.V, ci.prediction());
+      Properties p = new Properties();
+      ci.writeTo(p);
+      assertEquals("V", p.getProperty("diffusion.prediction"));
+      assertEquals(ci, DiffusionOptions.readFrom(p, "test.properties"));
+      // files written before the option existed hold epsilon-prediction weights
+      p.remove("diffusion.prediction");
+      assertEquals(Prediction.EPSILON, DiffusionOptions.readFrom(p, "old.properties").prediction());
     }
   }
 }
