@@ -43,7 +43,7 @@ public final class Trainer {
   public static final int CI_SCORED_CROPS = 32;
 
   /** Network evaluations timed per 512 x 512 inference run at CI size (see {@link CostMeter#inferenceTiming}). */
-  public static final int CI_TIMED_EVALUATIONS = 2;
+  public static final int CI_TIMED_EVALUATIONS = 1;
 
   /** DDPM step count inference is extrapolated to (the paper timed 1000-step DDPM). */
   public static final int DDPM_STEPS = 1000;
@@ -61,8 +61,9 @@ public final class Trainer {
    * @param maxScoredCrops cap on held-out crops scored against the mean image (0 = all; 32 at
    *     CI, where a diffusion kind samples every scored crop)
    * @param maxTimedEvaluations cap on network evaluations per timed 512 x 512 inference run
-   *     (0 = time in full; 2 at CI: diffusion samplers are timed over 2 denoiser steps and
-   *     extrapolated to DDIM-50 and DDPM-1000, see {@link CostMeter#inferenceTiming})
+   *     (0 = time in full; 1 at CI: diffusion samplers are timed over one denoiser step after one
+   *     warm-up step, about 20 CPU-s each at 512 x 512 with the ci network, and extrapolated to
+   *     DDIM-50 and DDPM-1000, see {@link CostMeter#inferenceTiming})
    * @param progress whether to draw a progress bar on standard output
    */
   public record Request(GeneratorOptions generator, TrainingOptions training, PlateSet plates, CellLine cellLine,

@@ -40,7 +40,10 @@ public final class NotebookTiming {
       sampler = (System.nanoTime() - t1) / 1e9;
       System.out.println(s);
     }
-    System.out.printf("%s at %s: Trainer.train %.0f s, SamplerTiming.compare %.0f s, total %.0f s%n",
-        kind.cliName(), size, train, sampler, train + sampler);
+    double cpu = ((com.sun.management.OperatingSystemMXBean)
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
+    System.out.printf("%s at %s: Trainer.train %.0f s, SamplerTiming.compare %.0f s, total %.0f s wall, "
+        + "process CPU %.0f s, load average %.1f%n", kind.cliName(), size, train, sampler, train + sampler, cpu,
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
   }
 }
