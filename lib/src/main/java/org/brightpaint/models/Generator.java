@@ -81,6 +81,16 @@ public interface Generator extends AutoCloseable {
     return Sampling.defaults();
   }
 
+  /**
+   * Kind-specific header properties saved beside the weights (diffusion: the {@code diffusion.*}
+   * keys its loader needs); written by {@link #save(Path)} and into training checkpoints.
+   *
+   * @return a fresh properties object; empty by default
+   */
+  default java.util.Properties extraProperties() {
+    return new java.util.Properties();
+  }
+
   /** @return the factor H and W must be multiples of (2^depth for the GAN U-Nets, 1 for UNet) */
   int sizeMultiple();
 

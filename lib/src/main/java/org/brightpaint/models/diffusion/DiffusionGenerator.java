@@ -253,8 +253,9 @@ public final class DiffusionGenerator extends BlockGenerator {
     return b.toString();
   }
 
+  /** @return the {@code diffusion.*} keys of {@link DiffusionOptions#writeTo(Properties)} */
   @Override
-  protected Properties extraProperties() {
+  public Properties extraProperties() {
     Properties p = new Properties();
     diffusion.writeTo(p);
     return p;
