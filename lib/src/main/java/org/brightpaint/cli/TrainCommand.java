@@ -92,7 +92,9 @@ public final class TrainCommand implements Callable<Integer> {
       int n = PlateSources.crops(plates, Split.TRAIN, line, size, g.imageSize(), 0).size();
       base = base.withSteps((long) epochs * Math.max(1, n / Math.min(base.batchSize(), n)));
     }
-    Trainer.Request r = new Trainer.Request(g, base, plates, line, size, 0, p == Preset.CI ? 8 : 0, true);
+    boolean ci = p == Preset.CI;
+    Trainer.Request r = new Trainer.Request(g, base, plates, line, size, 0, ci ? 8 : 0,
+        ci ? Trainer.CI_SCORED_CROPS : 0, ci ? Trainer.CI_TIMED_EVALUATIONS : 0, true);
     TrainingRun run = Trainer.train(r);
     System.out.println(run.summary());
     System.out.println(run.costTable().print());

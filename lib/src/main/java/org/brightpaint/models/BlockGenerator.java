@@ -117,7 +117,8 @@ public class BlockGenerator implements Generator {
   /**
    * @return kind-specific properties saved in the header; none by default
    */
-  protected Properties extraProperties() {
+  @Override
+  public Properties extraProperties() {
     return new Properties();
   }
 

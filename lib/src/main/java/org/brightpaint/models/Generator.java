@@ -64,6 +64,33 @@ public interface Generator extends AutoCloseable {
     return predict(brightfield);
   }
 
+  /**
+   * Network evaluations one {@link #predict(NDArray, Sampling)} costs: 1 for deterministic
+   * generators; one per sampler step for diffusion generators (two with classifier-free guidance).
+   * Used to extrapolate inference time from a few timed steps.
+   *
+   * @param sampling the sampler
+   * @return evaluations per prediction, at least 1
+   */
+  default int networkEvaluations(Sampling sampling) {
+    return 1;
+  }
+
+  /** @return the sampler {@link #predict(NDArray)} uses (diffusion kinds); {@link Sampling#defaults()} otherwise */
+  default Sampling defaultSampling() {
+    return Sampling.defaults();
+  }
+
+  /**
+   * Kind-specific header properties saved beside the weights (diffusion: the {@code diffusion.*}
+   * keys its loader needs); written by {@link #save(Path)} and into training checkpoints.
+   *
+   * @return a fresh properties object; empty by default
+   */
+  default java.util.Properties extraProperties() {
+    return new java.util.Properties();
+  }
+
   /** @return the factor H and W must be multiples of (2^depth for the GAN U-Nets, 1 for UNet) */
   int sizeMultiple();
 

@@ -67,7 +67,7 @@ public final class CheckpointFiles {
       TrainingState state) throws IOException {
     AtomicFolder.write(dir, tmp -> {
       GeneratorFiles.writeInto(tmp.resolve(GENERATOR), generator.options(), generator.normalisation(),
-          generator.network(), new Properties());
+          generator.network(), generator.extraProperties());
       Properties p = new Properties();
       p.setProperty("format", FORMAT);
       p.setProperty("formatVersion", Integer.toString(FORMAT_VERSION));

@@ -125,6 +125,41 @@ public final class CostMeter implements TrainingListener {
   }
 
   /**
+   * Inference time per 512 x 512 image at batch 1 with {@code sampling}, timing at most
+   * {@code maxEvaluations} network evaluations per run: when the generator needs more
+   * ({@link Generator#networkEvaluations}: diffusion samplers, one denoiser evaluation per step),
+   * it is timed with a DDIM sampler of fewer steps and the seconds per evaluation are multiplied
+   * out (marked extrapolated); DDPM with {@code ddpmSteps} steps is extrapolated the same way.
+   * Deterministic generators are timed in full.
+   *
+   * @param generator the generator
+   * @param sampling the sampler the figure is for (e.g. DDIM-50)
+   * @param warmup untimed runs
+   * @param repeats timed runs
+   * @param maxEvaluations cap on timed network evaluations per run (0 = no cap: time in full)
+   * @param ddpmSteps DDPM step count to extrapolate to (1000 in the paper)
+   * @return the timing
+   */
+  public static InferenceTiming inferenceTiming(Generator generator, Sampling sampling, int warmup, int repeats,
+      int maxEvaluations, int ddpmSteps) {
+    int evaluations = generator.networkEvaluations(sampling);
+    Sampling timed = sampling;
+    if (maxEvaluations > 0 && evaluations > maxEvaluations) {
+      int perStep = generator.networkEvaluations(new Sampling(Sampling.Sampler.DDIM, 1, sampling.seed()));
+      int steps = Math.max(1, maxEvaluations / Math.max(1, perStep));
+      timed = new Sampling(Sampling.Sampler.DDIM, Math.min(steps, sampling.steps()), sampling.seed());
+    }
+    int timedEvaluations = generator.networkEvaluations(timed);
+    double seconds = inferenceSecondsPer512(generator, timed, warmup, repeats);
+    double perEvaluation = seconds / timedEvaluations;
+    boolean extrapolated = timedEvaluations != evaluations;
+    double image = extrapolated ? perEvaluation * evaluations : seconds;
+    int ddpmEvaluations = generator.networkEvaluations(new Sampling(Sampling.Sampler.DDPM, ddpmSteps, 0));
+    double ddpm = ddpmEvaluations > 1 ? perEvaluation * ddpmEvaluations : Double.NaN;
+    return new InferenceTiming(sampling, image, evaluations, timedEvaluations, extrapolated, ddpm, ddpmSteps);
+  }
+
+  /**
    * Assembles the record.
    *
    * @param generator the trained generator
@@ -137,12 +172,28 @@ public final class CostMeter implements TrainingListener {
    */
   public CostRecord record(Generator generator, int batchSize, Path checkpoint, double inferenceSeconds)
       throws IOException {
+    return record(generator, batchSize, checkpoint, new InferenceTiming(Sampling.defaults(), inferenceSeconds,
+        1, 1, false, Double.NaN, 0));
+  }
+
+  /**
+   * Assembles the record.
+   *
+   * @param generator the trained generator
+   * @param batchSize the training batch size
+   * @param checkpoint the full checkpoint folder; null when none was written
+   * @param inference from {@link #inferenceTiming}
+   * @return the cost record
+   * @throws IOException when sizing the checkpoint fails
+   */
+  public CostRecord record(Generator generator, int batchSize, Path checkpoint, InferenceTiming inference)
+      throws IOException {
     double perStep = stepSeconds.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
     double perEpoch = epochSeconds.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
     long full = checkpoint == null ? -1 : CheckpointFiles.sizeBytes(checkpoint);
     long gen = checkpoint == null ? -1 : CheckpointFiles.sizeBytes(checkpoint.resolve(CheckpointFiles.GENERATOR));
     return new CostRecord(generator.options().kind(), device.toString(), generator.parameterCount(),
         generator.options().imageSize(), batchSize, perStep, perEpoch, batchSize / perStep, peakHeap, peakNative,
-        inferenceSeconds, full, gen);
+        inference.secondsPerImage(), full, gen, inference);
   }
 }

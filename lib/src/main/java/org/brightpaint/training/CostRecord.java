@@ -20,7 +20,10 @@ import org.brightpaint.models.ModelKind;
  * @param checkpointBytes size of the full training checkpoint (generator, discriminator,
  *     optimiser states, EMA)
  * @param generatorBytes size of the generator-only checkpoint
+ * @param inference how {@code inferenceSecondsPer512} was obtained (sampler, measured or
+ *     extrapolated from a few denoiser steps, and the extrapolated DDPM figure)
  */
 public record CostRecord(ModelKind kind, String device, long parameters, int trainImageSize, int batchSize,
     double secondsPerStep, double secondsPerEpoch, double trainImagesPerSecond, long peakHeapBytes,
-    long peakNativeBytes, double inferenceSecondsPer512, long checkpointBytes, long generatorBytes) {}
+    long peakNativeBytes, double inferenceSecondsPer512, long checkpointBytes, long generatorBytes,
+    InferenceTiming inference) {}

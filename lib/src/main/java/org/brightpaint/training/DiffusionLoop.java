@@ -22,7 +22,8 @@ import org.brightpaint.models.diffusion.SeededNoise;
  * <pre>
  *   t, eps   ~ U{1..T}, N(0, I)                        drawn from (seed, step)
  *   x_t      = sqrt(abar) x0 + sqrt(1 - abar) eps      (Palette: abar ~ U(abar_t, abar_{t-1}))
- *   loss     = mean((eps_theta(x_t, s, bf) - eps)^2)   (bf zeroed with p = conditionDropout)
+ *   loss     = mean((out_theta(x_t, s, bf) - target)^2) (bf zeroed with p = conditionDropout)
+ *   target   = eps, or v = sqrt(abar) eps - sqrt(1 - abar) x0 with {@link DiffusionOptions#prediction()} V
  *   backward; Adam step; EMA update (decay from {@link DiffusionOptions#emaDecayAt(long)})
  * </pre>
  * Validation samples with the EMA weights and the generator's default sampler. The EMA denoiser
@@ -91,12 +92,14 @@ public final class DiffusionLoop extends TrainingLoop {
       keep[i] = noise.nextDouble() < diffusion.conditionDropout() ? 0f : 1f;
     }
     NDArray eps = noise.normal(x0.getManager(), x0.getShape());
-    NDArray xt = Diffusion.qSample(x0, eps, x0.getManager().create(alphaBars));
+    NDArray ab = x0.getManager().create(alphaBars);
+    NDArray xt = Diffusion.qSample(x0, eps, ab);
+    NDArray target = diffusion.prediction().target(x0, eps, ab);
     NDArray cond = bf.mul(bf.getManager().create(keep).reshape(b, 1, 1, 1));
     NDArray level = x0.getManager().create(levels);
     double mse;
     try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-      NDArray loss = online.predictNoise(xt, level, cond, true).sub(eps).square().mean();
+      NDArray loss = online.predictNoise(xt, level, cond, true).sub(target).square().mean();
       mse = value(loss);
       if (Double.isFinite(mse)) {
         gc.backward(loss);

@@ -39,6 +39,15 @@ public final class Trainer {
 
   private Trainer() {}
 
+  /** Held-out crops scored against the mean image at CI size. */
+  public static final int CI_SCORED_CROPS = 32;
+
+  /** Network evaluations timed per 512 x 512 inference run at CI size (see {@link CostMeter#inferenceTiming}). */
+  public static final int CI_TIMED_EVALUATIONS = 1;
+
+  /** DDPM step count inference is extrapolated to (the paper timed 1000-step DDPM). */
+  public static final int DDPM_STEPS = 1000;
+
   /**
    * What to train on and how; {@link #of(ModelKind, RunSize)} gives the notebook defaults.
    *
@@ -49,17 +58,25 @@ public final class Trainer {
    * @param size the run size deciding preprocessing (256 px sites at CI, 512 at FULL)
    * @param maxTrainSites cap on training sites (0 = all)
    * @param maxHeldOutSites cap on validation and test sites (0 = all)
+   * @param maxScoredCrops cap on held-out crops scored against the mean image (0 = all; 32 at
+   *     CI, where a diffusion kind samples every scored crop)
+   * @param maxTimedEvaluations cap on network evaluations per timed 512 x 512 inference run
+   *     (0 = time in full; 1 at CI: diffusion samplers are timed over one denoiser step after one
+   *     warm-up step, about 20 CPU-s each at 512 x 512 with the ci network, and extrapolated to
+   *     DDIM-50 and DDPM-1000, see {@link CostMeter#inferenceTiming})
    * @param progress whether to draw a progress bar on standard output
    */
   public record Request(GeneratorOptions generator, TrainingOptions training, PlateSet plates, CellLine cellLine,
-      RunSize size, int maxTrainSites, int maxHeldOutSites, boolean progress) {
+      RunSize size, int maxTrainSites, int maxHeldOutSites, int maxScoredCrops, int maxTimedEvaluations,
+      boolean progress) {
 
     /**
      * @param t other training settings
      * @return a copy with them
      */
     public Request withTraining(TrainingOptions t) {
-      return new Request(generator, t, plates, cellLine, size, maxTrainSites, maxHeldOutSites, progress);
+      return new Request(generator, t, plates, cellLine, size, maxTrainSites, maxHeldOutSites, maxScoredCrops,
+          maxTimedEvaluations, progress);
     }
   }
 
@@ -77,7 +94,8 @@ public final class Trainer {
     Path out = Workspace.current().dir(size, "runs").resolve(kind.cliName());
     TrainingOptions t = TrainingOptions.of(kind, preset).withOutput(out, preset == Preset.CI ? 100 : 5000, false);
     boolean ci = size == RunSize.CI;
-    return new Request(GeneratorOptions.of(kind, preset), t, plates, null, size, ci ? 48 : 0, ci ? 8 : 0, true);
+    return new Request(GeneratorOptions.of(kind, preset), t, plates, null, size, ci ? 48 : 0, ci ? 8 : 0,
+        ci ? CI_SCORED_CROPS : 0, ci ? CI_TIMED_EVALUATIONS : 0, true);
   }
 
   /**
@@ -118,11 +136,12 @@ public final class Trainer {
         loop.addListener(ProgressBar.auto());
       }
       TrainingState state = loop.fit();
-      Sampling sampling = Sampling.defaults();
-      double inference = CostMeter.inferenceSecondsPer512(gen, sampling, 1, r.size() == RunSize.CI ? 2 : 5);
+      boolean ci = r.size() == RunSize.CI;
+      InferenceTiming inference = CostMeter.inferenceTiming(gen, Sampling.defaults(), 1, ci ? 1 : 5,
+          r.maxTimedEvaluations(), DDPM_STEPS);
       CostRecord cost = meter.record(gen, Math.min(t.batchSize(), train.size()), loop.checkpointDir(), inference);
-      MeanImageBaseline.Comparison cmp = MeanImageBaseline.compare(gen, train, test, 256, 0);
-      return new TrainingRun(g, t, state, cost, cmp, montage(gen, test, sampling), loop.checkpointDir());
+      MeanImageBaseline.Comparison cmp = MeanImageBaseline.compare(gen, train, test, 256, r.maxScoredCrops());
+      return new TrainingRun(g, t, state, cost, cmp, montage(gen, test, gen.defaultSampling()), loop.checkpointDir());
     } catch (IOException e) {
       throw new UncheckedIOException("Training " + g.kind().cliName() + " failed to write its checkpoint: "
           + e.getMessage(), e);

@@ -40,7 +40,17 @@ public record TrainingRun(GeneratorOptions generatorOptions, TrainingOptions tra
     add(q, v, "training images per second", String.format("%.2f", c.trainImagesPerSecond()));
     add(q, v, "peak JVM heap", mb(c.peakHeapBytes()));
     add(q, v, "peak native memory", mb(c.peakNativeBytes()));
-    add(q, v, "inference s per 512x512 image", String.format("%.3f", c.inferenceSecondsPer512()));
+    InferenceTiming inf = c.inference();
+    boolean iterative = !Double.isNaN(inf.ddpmSecondsPerImage());
+    String sampler = iterative ? " (" + inf.sampling().sampler() + "-" + inf.sampling().steps() + ")" : "";
+    add(q, v, "inference s per 512x512 image" + sampler, String.format("%.3f", c.inferenceSecondsPer512())
+        + (inf.extrapolated() ? " (extrapolated: " + inf.evaluations() + " x " + String.format("%.3f",
+        inf.secondsPerEvaluation()) + " s per denoiser step, " + inf.timedEvaluations() + " steps timed)" : ""));
+    if (iterative) {
+      add(q, v, "inference s per 512x512 image (DDPM-" + inf.ddpmSteps() + ")",
+          String.format("%.1f (extrapolated: %d x %.3f s per denoiser step)", inf.ddpmSecondsPerImage(),
+              inf.ddpmSteps(), inf.secondsPerEvaluation()));
+    }
     add(q, v, "checkpoint (full)", mb(c.checkpointBytes()));
     add(q, v, "checkpoint (generator only)", mb(c.generatorBytes()));
     return Table.create("cost of " + c.kind().cliName(), q, v);

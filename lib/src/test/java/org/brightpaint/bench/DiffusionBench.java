@@ -28,7 +28,11 @@ import org.brightpaint.training.TrainingOptions;
  * <p>What is measured and what is extrapolated is printed on every row: a handful of denoiser
  * steps on a 512 x 512 image are timed (after a warm-up step) and both samplers are extrapolated
  * from the mean step, DDIM-50 as 50 x and DDPM-1000 as 1000 x (sampler overhead outside the
- * denoiser is a few element-wise ops per step). {@code SamplerTiming} runs both samplers in full. An optional
+ * denoiser is a few element-wise ops per step). {@code SamplerTiming} runs both samplers in full.
+ *
+ * <p>Each figure is given as wall time and as CPU time of the calling thread: run with
+ * {@code -Dai.djl.pytorch.num_threads=1} on a shared machine, where PyTorch then computes in the
+ * calling thread and the CPU figure is what an otherwise idle core would take. An optional
  * second argument times the paper width at a smaller side and scales the figures to 512 x 512 by
  * pixel count (convolution cost is linear in pixels; the middle attention grows faster, so this
  * underestimates), saying so on the row.
@@ -57,8 +61,8 @@ public final class DiffusionBench {
         Device.cpu(), Runtime.getRuntime().availableProcessors(),
         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
         System.getProperty("ai.djl.pytorch.num_threads", "engine default"));
-    System.out.println("| model | width | params | train crop x batch | train img/s | s / denoiser step @512 "
-        + "| DDIM-50 s / 512 image | DDPM-1000 s / 512 image | how |");
+    System.out.println("| model | width | params | train crop x batch | train img/s (wall; CPU) "
+        + "| s / denoiser step @512 (wall; CPU) | DDIM-50 s / 512 image | DDPM-1000 s / 512 image | how |");
     for (Preset preset : Preset.values()) {
       if (!which.equals("all") && !which.equalsIgnoreCase(preset.label())) {
         continue;
@@ -80,15 +84,18 @@ public final class DiffusionBench {
       int timed = paper ? 1 : 5;
       int crop = paper ? side : o.imageSize();
       PairedSource data = randomSource(crop, 8);
-      org.brightpaint.training.TrainingState r;
+      double sec;
+      double cpu;
       try (DiffusionLoop loop = new DiffusionLoop(g, t.withSteps(1 + timed), data, null)) {
-        r = loop.fit();
-      }
-      double sec = 0;
-      for (int i = 1; i < r.history().size(); i++) {
-        sec += r.history().get(i).seconds();
+        loop.fitUntil(1);
+        long w0 = System.nanoTime();
+        long c0 = cpuNanos();
+        loop.fit();
+        sec = (System.nanoTime() - w0) / 1e9;
+        cpu = (cpuNanos() - c0) / 1e9;
       }
       double imagesPerSecond = timed * t.batchSize() / sec;
+      double imagesPerCpuSecond = timed * t.batchSize() / cpu;
       // inference at 512 x 512, batch 1
       int inferSide = paper ? side : 512;
       double scale = (512.0 * 512.0) / (inferSide * (double) inferSide);
@@ -97,22 +104,30 @@ public final class DiffusionBench {
         g.predict(bf, new Sampling(Sampling.Sampler.DDIM, 1, 0)).close();
         int k = 3;
         long t0 = System.nanoTime();
+        long c0 = cpuNanos();
         g.predict(bf, new Sampling(Sampling.Sampler.DDIM, k, 0)).close();
         double step = (System.nanoTime() - t0) / 1e9 / k * scale;
+        double stepCpu = (cpuNanos() - c0) / 1e9 / k * scale;
         double ddim = 50 * step;
         if (paper) {
           imagesPerSecond /= scale;
+          imagesPerCpuSecond /= scale;
         }
         String how = "train: " + timed + " step(s) at " + crop + " px timed; inference: " + k
             + " denoiser steps at " + inferSide + " px timed"
             + (inferSide == 512 ? "" : "; train img/s and step time scaled x" + (int) scale
                 + " by pixel count to 512 px")
             + "; DDIM-50 and DDPM-1000 extrapolated (x50, x1000)";
-        System.out.printf("| %s | %s (%d) | %,d | %d x %d | %.2f | %.3f | %.1f | %.0f | %s |%n", kind.cliName(),
-            preset.label(), o.baseWidth(), g.parameterCount(), crop, t.batchSize(), imagesPerSecond, step,
-            ddim, 1000 * step, how);
+        System.out.printf("| %s | %s (%d) | %,d | %d x %d | %.3g; %.3g | %.3g; %.3g | %.3g; %.3g | %.3g; %.3g | %s |%n",
+            kind.cliName(), preset.label(), o.baseWidth(), g.parameterCount(), crop, t.batchSize(), imagesPerSecond,
+            imagesPerCpuSecond, step, stepCpu, ddim, 50 * stepCpu, 1000 * step, 1000 * stepCpu, how);
       }
     }
+  }
+
+  /** @return CPU time of this thread (with one intra-op thread PyTorch computes in the caller) */
+  private static long cpuNanos() {
+    return ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
   }
 
   /** Random pairs (uniform brightfield, tanh of it as fluorescence) of one crop size. */

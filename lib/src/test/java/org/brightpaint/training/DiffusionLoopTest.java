@@ -2,6 +2,7 @@ package org.brightpaint.training;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -53,6 +54,15 @@ class DiffusionLoopTest {
       assertEquals(6, resumed.history().size());
       assertArrayEquals(whole, losses(resumed), 0.0, kind.cliName());
       assertArrayEquals(wholePrediction, resumedPrediction, 0f, kind.cliName());
+      // the checkpoint's generator folder loads on its own (with its diffusion.* options)
+      Path saved = dir.resolve(kind + "-b").resolve("checkpoint").resolve(CheckpointFiles.GENERATOR);
+      try (org.brightpaint.models.Generator loaded = org.brightpaint.models.Generators.load(saved,
+          ai.djl.Device.cpu());
+          DiffusionGenerator fresh = DiffusionLoopFixtures.generator(kind, 11)) {
+        DiffusionGenerator d = assertInstanceOf(DiffusionGenerator.class, loaded);
+        assertEquals(fresh.diffusionOptions(), d.diffusionOptions());
+        assertArrayEquals(resumedPrediction, DiffusionLoopFixtures.predict(d, data), 1e-6f, kind.cliName());
+      }
     }
   }
 

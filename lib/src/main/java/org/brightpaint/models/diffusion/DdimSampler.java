@@ -61,6 +61,24 @@ public final class DdimSampler {
    */
   public static NDArray sample(NoiseSchedule schedule, NoisePredictor model, NDArray start,
       int steps, double eta, SeededNoise noise) {
+    return sample(schedule, model, start, steps, eta, noise, Prediction.EPSILON);
+  }
+
+  /**
+   * Runs DDIM from x_T with a denoiser of any {@link Prediction}: x0_hat =
+   * clip(prediction.start(x, out, a), -1, 1), then eps re-derived from x0_hat as above.
+   *
+   * @param schedule the sampling schedule
+   * @param model the denoiser; its output is read as {@code prediction} says
+   * @param start x_T, [B, C, H, W]; not closed
+   * @param steps S, the number of respaced steps
+   * @param eta 0 for deterministic DDIM, 1 for DDPM-like noise
+   * @param noise the source of z (unused when eta = 0)
+   * @param prediction what the model outputs
+   * @return x_0 in [-1, 1], attached to {@code start}'s manager
+   */
+  public static NDArray sample(NoiseSchedule schedule, NoisePredictor model, NDArray start,
+      int steps, double eta, SeededNoise noise, Prediction prediction) {
     if (!(eta >= 0) || Double.isInfinite(eta)) {
       throw new IllegalArgumentException("eta must be >= 0, got " + eta);
     }
@@ -73,7 +91,7 @@ public final class DdimSampler {
         int i = tau[j];
         double a = schedule.alphaBar(i);
         double aPrev = j > 0 ? schedule.alphaBar(tau[j - 1]) : 1.0;
-        NDArray x0 = Diffusion.predictStart(x, model.predict(x, i), a);
+        NDArray x0 = prediction.clippedStart(x, model.predict(x, i), a);
         if (j == 0) {
           next = x0;
         } else {

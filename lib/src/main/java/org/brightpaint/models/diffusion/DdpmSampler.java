@@ -32,12 +32,28 @@ public final class DdpmSampler {
    */
   public static NDArray sample(NoiseSchedule schedule, NoisePredictor model, NDArray start,
       SeededNoise noise) {
+    return sample(schedule, model, start, noise, Prediction.EPSILON);
+  }
+
+  /**
+   * Runs the reverse process from x_T with a denoiser of any {@link Prediction}
+   * (x0_hat = clip(prediction.start(x_t, out, abar_t), -1, 1)).
+   *
+   * @param schedule the sampling schedule (T steps)
+   * @param model the denoiser; its output is read as {@code prediction} says
+   * @param start x_T, [B, C, H, W]; not closed
+   * @param noise the source of z_t
+   * @param prediction what the model outputs
+   * @return x_0 in [-1, 1], attached to {@code start}'s manager
+   */
+  public static NDArray sample(NoiseSchedule schedule, NoisePredictor model, NDArray start,
+      SeededNoise noise, Prediction prediction) {
     NDArray x = start;
     for (int i = schedule.steps() - 1; i >= 0; i--) {
       NDArray next;
       try (NDScope scope = new NDScope()) {
         scope.suppressNotUsedWarning();
-        next = step(schedule, model, x, i, noise);
+        next = step(schedule, model, x, i, noise, prediction);
         NDScope.unregister(next);
       }
       if (x != start) {
@@ -60,10 +76,26 @@ public final class DdpmSampler {
    */
   static NDArray step(NoiseSchedule schedule, NoisePredictor model, NDArray x, int index,
       SeededNoise noise) {
+    return step(schedule, model, x, index, noise, Prediction.EPSILON);
+  }
+
+  /**
+   * One reverse step x_t -> x_{t-1} for a denoiser of any {@link Prediction}.
+   *
+   * @param schedule the schedule
+   * @param model the denoiser
+   * @param x x_t
+   * @param index t - 1
+   * @param noise the source of z_t (not used at t = 1)
+   * @param prediction what the model outputs
+   * @return x_{t-1}
+   */
+  static NDArray step(NoiseSchedule schedule, NoisePredictor model, NDArray x, int index,
+      SeededNoise noise, Prediction prediction) {
     double ab = schedule.alphaBar(index);
     double abPrev = schedule.alphaBarPrev(index);
     double beta = schedule.betas()[index];
-    NDArray x0 = Diffusion.predictStart(x, model.predict(x, index), ab);
+    NDArray x0 = prediction.clippedStart(x, model.predict(x, index), ab);
     double c0 = beta * Math.sqrt(abPrev) / (1 - ab);
     double ct = (1 - abPrev) * Math.sqrt(schedule.alphas()[index]) / (1 - ab);
     NDArray mean = x0.mul(c0).add(x.mul(ct));

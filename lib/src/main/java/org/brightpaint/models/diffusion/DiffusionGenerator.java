@@ -102,6 +102,24 @@ public final class DiffusionGenerator extends BlockGenerator {
     return manager.create(a);
   }
 
+  /**
+   * One denoiser evaluation per step, min(steps, T) steps (DDPM with T steps is the full ancestral
+   * sampler, any other count is respaced), doubled with classifier-free guidance.
+   *
+   * @param sampling the sampler
+   * @return denoiser evaluations per prediction
+   */
+  @Override
+  public int networkEvaluations(Sampling sampling) {
+    return Math.min(sampling.steps(), sampleSchedule.steps()) * (diffusion.guidanceScale() == 1.0 ? 1 : 2);
+  }
+
+  /** @return the options' default sampler ({@link DiffusionOptions#sampling()}) */
+  @Override
+  public Sampling defaultSampling() {
+    return diffusion.sampling();
+  }
+
   @Override
   public NDArray predict(NDArray brightfield) {
     return predict(brightfield, diffusion.sampling());
@@ -135,10 +153,11 @@ public final class DiffusionGenerator extends BlockGenerator {
       int total = sampleSchedule.steps();
       NDArray out;
       if (sampling.sampler() == Sampling.Sampler.DDPM && sampling.steps() == total) {
-        out = DdpmSampler.sample(sampleSchedule, model, start, noise);
+        out = DdpmSampler.sample(sampleSchedule, model, start, noise, diffusion.prediction());
       } else {
         double e = sampling.sampler() == Sampling.Sampler.DDPM ? 1.0 : eta;
-        out = DdimSampler.sample(sampleSchedule, model, start, Math.min(sampling.steps(), total), e, noise);
+        out = DdimSampler.sample(sampleSchedule, model, start, Math.min(sampling.steps(), total), e, noise,
+            diffusion.prediction());
       }
       NDArray result = out.toDevice(home, true);
       result.attach(brightfield.getManager());
@@ -219,7 +238,9 @@ public final class DiffusionGenerator extends BlockGenerator {
     b.append("- Noise embedding: sinusoid of ").append(diffusion.noiseInput() == NoiseInput.NOISE_LEVEL
         ? "the noise level 1000 alpha-bar" : "the timestep t").append(", MLP to ")
         .append(4 * c.innerChannels()).append(" channels.\n");
-    b.append("- Training: predict the noise, MSE; schedule linear T = ").append(diffusion.trainSteps())
+    b.append(diffusion.prediction() == Prediction.V
+        ? "- Training: predict v = sqrt(abar) eps - sqrt(1 - abar) x0 (Salimans and Ho 2022), MSE; schedule"
+        : "- Training: predict the noise, MSE; schedule").append(" linear T = ").append(diffusion.trainSteps())
         .append(" (").append(diffusion.trainBetaStart()).append(" .. ").append(diffusion.trainBetaEnd())
         .append("); EMA ").append(diffusion.emaDecay()).append(diffusion.emaWarmup() ? " with warm-up" : "")
         .append(diffusion.conditionDropout() > 0 ? "; condition dropout " + diffusion.conditionDropout() : "")
@@ -232,8 +253,9 @@ public final class DiffusionGenerator extends BlockGenerator {
     return b.toString();
   }
 
+  /** @return the {@code diffusion.*} keys of {@link DiffusionOptions#writeTo(Properties)} */
   @Override
-  protected Properties extraProperties() {
+  public Properties extraProperties() {
     Properties p = new Properties();
     diffusion.writeTo(p);
     return p;

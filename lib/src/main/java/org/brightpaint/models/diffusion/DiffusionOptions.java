@@ -36,6 +36,8 @@ import org.brightpaint.models.Sampling;
  * @param eta DDIM eta used by {@link Sampling.Sampler#DDIM} (0 = deterministic)
  * @param perChannel one denoiser per fluorescent channel
  * @param sampling the default sampler for {@code predict}
+ * @param prediction what the denoiser outputs: {@link Prediction#EPSILON} (the references, "paper")
+ *     or {@link Prediction#V} ("ci": bounded x_0 estimates at high noise; see {@link Prediction})
  */
 public record DiffusionOptions(
     int resBlocks,
@@ -54,7 +56,11 @@ public record DiffusionOptions(
     double guidanceScale,
     double eta,
     boolean perChannel,
-    Sampling sampling) {
+    Sampling sampling,
+    Prediction prediction) {
+
+  /** DDIM steps of the "ci" preset's default sampler. */
+  public static final int CI_DDIM_STEPS = 10;
 
   /** Validates with messages naming the value. */
   public DiffusionOptions {
@@ -65,8 +71,8 @@ public record DiffusionOptions(
     attentionDownsample = Set.copyOf(attentionDownsample);
     NoiseSchedule.linear(trainSteps, trainBetaStart, trainBetaEnd);
     NoiseSchedule.linear(sampleSteps, sampleBetaStart, sampleBetaEnd);
-    if (noiseInput == null || sampling == null) {
-      throw new IllegalArgumentException("noiseInput and sampling must not be null");
+    if (noiseInput == null || sampling == null || prediction == null) {
+      throw new IllegalArgumentException("noiseInput, sampling and prediction must not be null");
     }
     if (noiseInput == NoiseInput.TIMESTEP && (trainSteps != sampleSteps
         || trainBetaStart != sampleBetaStart || trainBetaEnd != sampleBetaEnd)) {
@@ -94,7 +100,11 @@ public record DiffusionOptions(
    *   <li>SPADE-Diffusion paper: the same skeleton, T = 1000 (1e-4 .. 0.02) for both, timestep
    *       input, condition dropout 0.2 and guidance 1.5.
    *   <li>ci: 1 block, attention at factor 4 and in the middle, EMA 0.999 with warm-up, no
-   *       guidance, DDIM 25.
+   *       guidance, deterministic DDIM with {@value #CI_DDIM_STEPS} steps, and V-prediction
+   *       ({@link Prediction#V}) instead of the references' epsilon-prediction: a denoiser trained
+   *       for a few hundred CPU steps predicts eps too coarsely at high noise, where
+   *       x_0 = (x_t - sqrt(1 - a) eps) / sqrt(a) magnifies the error and samples drift; v keeps
+   *       x_0 = sqrt(a) x_t - sqrt(1 - a) v bounded (Salimans and Ho 2022, arXiv:2202.00512).
    * </ul>
    *
    * @param kind PALETTE or SPADE_DIFFUSION
@@ -103,14 +113,15 @@ public record DiffusionOptions(
    */
   public static DiffusionOptions of(ModelKind kind, Preset preset) {
     boolean paper = preset == Preset.PAPER;
-    Sampling sampling = new Sampling(Sampling.Sampler.DDIM, paper ? 50 : 25, 0);
+    Sampling sampling = new Sampling(Sampling.Sampler.DDIM, paper ? 50 : CI_DDIM_STEPS, 0);
+    Prediction prediction = paper ? Prediction.EPSILON : Prediction.V;
     return switch (kind) {
       case PALETTE -> new DiffusionOptions(paper ? 2 : 1, paper ? Set.of(16) : Set.of(4), 32,
           2000, 1e-6, 0.01, 1000, 1e-4, 0.09, NoiseInput.NOISE_LEVEL,
-          paper ? 0.9999 : 0.999, !paper, 0, 1, 0, false, sampling);
+          paper ? 0.9999 : 0.999, !paper, 0, 1, 0, false, sampling, prediction);
       case SPADE_DIFFUSION -> new DiffusionOptions(paper ? 2 : 1, paper ? Set.of(16) : Set.of(4), 32,
           1000, 1e-4, 0.02, 1000, 1e-4, 0.02, NoiseInput.TIMESTEP,
-          paper ? 0.9999 : 0.999, !paper, paper ? 0.2 : 0, paper ? 1.5 : 1, 0, false, sampling);
+          paper ? 0.9999 : 0.999, !paper, paper ? 0.2 : 0, paper ? 1.5 : 1, 0, false, sampling, prediction);
       default -> throw new IllegalArgumentException(kind.cliName() + " is not a diffusion model");
     };
   }
@@ -149,7 +160,7 @@ public record DiffusionOptions(
   public DiffusionOptions withPerChannel(boolean on) {
     return new DiffusionOptions(resBlocks, attentionDownsample, headChannels, trainSteps, trainBetaStart,
         trainBetaEnd, sampleSteps, sampleBetaStart, sampleBetaEnd, noiseInput, emaDecay, emaWarmup,
-        conditionDropout, guidanceScale, eta, on, sampling);
+        conditionDropout, guidanceScale, eta, on, sampling, prediction);
   }
 
   /**
@@ -160,7 +171,7 @@ public record DiffusionOptions(
   public DiffusionOptions withGuidance(double p, double scale) {
     return new DiffusionOptions(resBlocks, attentionDownsample, headChannels, trainSteps, trainBetaStart,
         trainBetaEnd, sampleSteps, sampleBetaStart, sampleBetaEnd, noiseInput, emaDecay, emaWarmup,
-        p, scale, eta, perChannel, sampling);
+        p, scale, eta, perChannel, sampling, prediction);
   }
 
   /**
@@ -171,7 +182,17 @@ public record DiffusionOptions(
   public DiffusionOptions withEma(double decay, boolean warmup) {
     return new DiffusionOptions(resBlocks, attentionDownsample, headChannels, trainSteps, trainBetaStart,
         trainBetaEnd, sampleSteps, sampleBetaStart, sampleBetaEnd, noiseInput, decay, warmup,
-        conditionDropout, guidanceScale, eta, perChannel, sampling);
+        conditionDropout, guidanceScale, eta, perChannel, sampling, prediction);
+  }
+
+  /**
+   * @param p what the denoiser outputs
+   * @return a copy with that prediction target
+   */
+  public DiffusionOptions withPrediction(Prediction p) {
+    return new DiffusionOptions(resBlocks, attentionDownsample, headChannels, trainSteps, trainBetaStart,
+        trainBetaEnd, sampleSteps, sampleBetaStart, sampleBetaEnd, noiseInput, emaDecay, emaWarmup,
+        conditionDropout, guidanceScale, eta, perChannel, sampling, p);
   }
 
   /**
@@ -181,7 +202,7 @@ public record DiffusionOptions(
   public DiffusionOptions withSampling(Sampling s) {
     return new DiffusionOptions(resBlocks, attentionDownsample, headChannels, trainSteps, trainBetaStart,
         trainBetaEnd, sampleSteps, sampleBetaStart, sampleBetaEnd, noiseInput, emaDecay, emaWarmup,
-        conditionDropout, guidanceScale, eta, perChannel, s);
+        conditionDropout, guidanceScale, eta, perChannel, s, prediction);
   }
 
   /**
@@ -216,6 +237,7 @@ public record DiffusionOptions(
     p.setProperty("diffusion.sampler", sampling.sampler().name());
     p.setProperty("diffusion.samplerSteps", Integer.toString(sampling.steps()));
     p.setProperty("diffusion.samplerSeed", Long.toString(sampling.seed()));
+    p.setProperty("diffusion.prediction", prediction.name());
   }
 
   /**
@@ -249,7 +271,8 @@ public record DiffusionOptions(
           Boolean.parseBoolean(req(p, "diffusion.perChannel", where)),
           new Sampling(Sampling.Sampler.valueOf(req(p, "diffusion.sampler", where)),
               Integer.parseInt(req(p, "diffusion.samplerSteps", where)),
-              Long.parseLong(req(p, "diffusion.samplerSeed", where))));
+              Long.parseLong(req(p, "diffusion.samplerSeed", where))),
+          Prediction.valueOf(p.getProperty("diffusion.prediction", Prediction.EPSILON.name())));
     } catch (RuntimeException e) {
       if (e instanceof IllegalArgumentException && e.getMessage() != null && e.getMessage().contains(where)) {
         throw e;

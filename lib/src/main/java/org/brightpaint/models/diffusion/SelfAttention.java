@@ -77,8 +77,16 @@ final class SelfAttention extends Layer {
       NDList blocks = new NDList();
       for (long start = 0; start < t; start += chunk) {
         long end = Math.min(t, start + chunk);
-        NDArray w = qt.get(":, " + start + ":" + end + ", :").matMul(k).softmax(2);
-        blocks.add(v.matMul(w.transpose(0, 2, 1)));
+        // free each block's [B*heads, CHUNK, HW] temporaries at once (autograd keeps what it needs)
+        NDArray qs = qt.get(":, " + start + ":" + end + ", :");
+        NDArray logits = qs.matMul(k);
+        NDArray w = logits.softmax(2);
+        logits.close();
+        NDArray wt = w.transpose(0, 2, 1);
+        blocks.add(v.matMul(wt));
+        wt.close();
+        w.close();
+        qs.close();
       }
       a = NDArrays.concat(blocks, 2);
     }
