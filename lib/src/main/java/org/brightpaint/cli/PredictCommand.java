@@ -53,11 +53,12 @@ public final class PredictCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, description = "Output folder")
   Path out;
 
-  @Option(names = "--sampler", defaultValue = "ddim", description = "Diffusion sampler: ddpm | ddim")
+  @Option(names = "--sampler",
+      description = "Diffusion sampler: ddpm | ddim (default: the generator's own, DDIM-50 for the paper preset)")
   String sampler;
 
-  @Option(names = "--steps", defaultValue = "50", description = "Diffusion sampling steps (default: ${DEFAULT-VALUE})")
-  int steps;
+  @Option(names = "--steps", description = "Diffusion sampling steps (default: the generator's own)")
+  Integer steps;
 
   @Option(names = "--device", defaultValue = "auto", description = "auto | cpu | gpu")
   String device;
@@ -75,12 +76,15 @@ public final class PredictCommand implements Callable<Integer> {
     }
     Path genDir = CheckpointFiles.exists(checkpoint) ? checkpoint.resolve(CheckpointFiles.GENERATOR) : checkpoint;
     Device dev = DeviceChoice.parse(device).device();
-    Sampling sampling = new Sampling(Sampling.Sampler.valueOf(sampler.trim().toUpperCase(Locale.ROOT)), steps, 0);
     List<PlateFolder> plates = Files.exists(data.resolve(PlateFolder.PLATE_INFO))
         ? List.of(PlateFolder.open(data)) : PlateSet.open(data).plates();
     Preprocessing prep = Preprocessing.of(RunSize.current());
     int written = 0;
     try (Generator g = Generators.load(genDir, dev)) {
+      Sampling own = g.defaultSampling();
+      Sampling sampling = new Sampling(
+          sampler == null ? own.sampler() : Sampling.Sampler.valueOf(sampler.trim().toUpperCase(Locale.ROOT)),
+          steps == null ? own.steps() : steps, own.seed());
       int tile = g.options().imageSize();
       for (PlateFolder plate : plates) {
         Path images = out.resolve(plate.barcode()).resolve("Images");
