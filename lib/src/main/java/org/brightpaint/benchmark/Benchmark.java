@@ -53,11 +53,34 @@ public final class Benchmark {
    * @param threads profiling threads
    * @param families the CellProfiler measurement families profiled (all of cpjump1's for the
    *     paper; fewer for quick runs)
+   * @param predictedSitesPerPlate sites of each test plate every model predicts, spread evenly
+   *     over the plate ({@link org.brightpaint.data.Site#spread}); 0 for all. Real images are
+   *     profiled in full; image quality and feature correlation use the predicted sites.
    */
   public record Options(Path dataDir, RunSize size, Path out, List<ModelRunner> models, List<String> generalisation, int threads,
-      Set<MeasurementFamily> families) {
+      Set<MeasurementFamily> families, int predictedSitesPerPlate) {
+
+    /**
+     * Options with the run size's default site cap ({@link #predictedSitesPerPlate(RunSize)}).
+     *
+     * @param dataDir plates folder or null
+     * @param size run size
+     * @param out output folder
+     * @param models models
+     * @param generalisation cross-line models
+     * @param threads profiling threads
+     * @param families measurement families
+     */
+    public Options(Path dataDir, RunSize size, Path out, List<ModelRunner> models, List<String> generalisation, int threads,
+        Set<MeasurementFamily> families) {
+      this(dataDir, size, out, models, generalisation, threads, families, Benchmark.predictedSitesPerPlate(size));
+    }
+
     /** Validates. */
     public Options {
+      if (predictedSitesPerPlate < 0) {
+        throw new IllegalArgumentException("predictedSitesPerPlate must be >= 0, got " + predictedSitesPerPlate);
+      }
       if (out == null || size == null) throw new IllegalArgumentException("out and size are required");
       if (models.isEmpty()) throw new IllegalArgumentException("The benchmark needs at least one model");
       models = List.copyOf(models);
@@ -74,6 +97,19 @@ public final class Benchmark {
    * @param evaluation everything the report shows
    */
   public record Result(Path report, Evaluation.Result evaluation) {}
+
+  /** Test sites per plate each model predicts at "ci" size: sampling a diffusion model costs tens of CPU seconds per site. */
+  public static final int CI_PREDICTED_SITES_PER_PLATE = 6;
+
+  /**
+   * The default site cap of a run size.
+   *
+   * @param size the run size
+   * @return {@link #CI_PREDICTED_SITES_PER_PLATE} at CI, 0 (every site) at FULL
+   */
+  public static int predictedSitesPerPlate(RunSize size) {
+    return size == RunSize.CI ? CI_PREDICTED_SITES_PER_PLATE : 0;
+  }
 
   private Benchmark() {}
 
@@ -134,7 +170,7 @@ public final class Benchmark {
       long t0 = System.nanoTime();
       Path trained = stages.run("train-" + m.name() + "-all", dir -> m.train(plates, null, dir));
       long t1 = System.nanoTime();
-      Path pred = stages.run("predict-" + m.name() + "-all", dir -> m.predict(trained, test, dir));
+      Path pred = stages.run("predict-" + m.name() + "-all", dir -> m.predict(trained, test, o.predictedSitesPerPlate(), dir));
       long t2 = System.nanoTime();
       predictions.put(m.name(), pred);
       costs.add(m.cost(trained).orElse(cost(m.name(), trained, (t1 - t0) / 1e9, (t2 - t1) / 1e9, train, test)));
@@ -151,7 +187,8 @@ public final class Benchmark {
     for (ModelRunner m : o.models()) {
       if (o.generalisation().contains(m.name())) generalisation.put(m.name(), crossLine(m, plates, stages, o, progress));
     }
-    QualityReport.Options q = QualityReport.Options.defaults().withPlates(testBarcodes);
+    QualityReport.Options q = QualityReport.Options.defaults().withPlates(testBarcodes)
+        .withAllowPartial(o.predictedSitesPerPlate() > 0);
     int worst = 3;
     // the evaluation is recomputed on every run (seeded, so identical); only writing the report is a stage
     progress.println("[evaluate] images, features, MoA, embedding, generalisability, cost");
@@ -222,11 +259,12 @@ public final class Benchmark {
       if (select(plates, trainLine, Split.TRAIN).isEmpty()) continue;
       String tag = m.name() + "-" + trainLine.name();
       Path trained = stages.run("train-" + tag, dir -> m.train(plates, trainLine, dir));
-      Path pred = stages.run("predict-" + tag, dir -> m.predict(trained, allTest, dir));
+      Path pred = stages.run("predict-" + tag, dir -> m.predict(trained, allTest, o.predictedSitesPerPlate(), dir));
       Path counts = stages.run("counts-" + tag, dir -> profile(pred, allBarcodes, countsOnly, dir, o.threads(), progress));
       Map<String, Double> predCounts = new java.util.HashMap<>();
       readCounts(counts, predCounts);
-      QualityReport qr = QualityReport.compare(plates.root(), pred, QualityReport.Options.defaults().withPlates(allBarcodes));
+      QualityReport qr = QualityReport.compare(plates.root(), pred, QualityReport.Options.defaults().withPlates(allBarcodes)
+          .withAllowPartial(o.predictedSitesPerPlate() > 0));
       Map<String, double[]> perSite = new LinkedHashMap<>();
       Table q = qr.table();
       for (int i = 0; i < q.rowCount(); i++) {

@@ -87,11 +87,11 @@ public final class GeneratorRunner implements ModelRunner {
   }
 
   @Override
-  public void predict(Path trained, List<PlateFolder> plates, Path out) throws Exception {
+  public void predict(Path trained, List<PlateFolder> plates, int maxSitesPerPlate, Path out) throws Exception {
     String checkpoint = Files.readString(trained.resolve("checkpoint.txt")).trim();
     for (PlateFolder p : plates) {
       int rc = new CommandLine(new PredictCommand()).execute("--checkpoint", checkpoint, "--data", p.dir().toString(),
-          "--out", out.toString());
+          "--out", out.toString(), "--max-sites", Integer.toString(maxSitesPerPlate));
       if (rc != 0) {
         throw new IllegalStateException("Predicting plate " + p.barcode() + " with " + kind.cliName() + " failed (exit " + rc + ")");
       }

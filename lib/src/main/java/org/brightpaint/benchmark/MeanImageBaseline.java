@@ -63,13 +63,13 @@ public final class MeanImageBaseline implements ModelRunner {
   }
 
   @Override
-  public void predict(Path trained, List<PlateFolder> plates, Path out) throws Exception {
+  public void predict(Path trained, List<PlateFolder> plates, int maxSitesPerPlate, Path out) throws Exception {
     for (Channel c : Channel.FLUORESCENT) {
       byte[] bytes = Files.readAllBytes(trained.resolve("mean_" + c.cpName() + ".tiff"));
       for (PlateFolder p : plates) {
         Path images = out.resolve(p.barcode()).resolve("Images");
         Files.createDirectories(images);
-        for (Site s : p.sites()) {
+        for (Site s : Site.spread(p.sites(), maxSitesPerPlate)) {
           Files.write(images.resolve(PhenixFileName.of(s.well(), s.field(), c).fileName()), bytes);
         }
       }

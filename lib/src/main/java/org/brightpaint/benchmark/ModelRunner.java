@@ -28,11 +28,13 @@ public interface ModelRunner {
 
   /**
    * @param trained the folder {@link #train} wrote
-   * @param plates the plates to predict (every site)
+   * @param plates the plates to predict
+   * @param maxSitesPerPlate predict at most this many sites of each plate, chosen by
+   *     {@link org.brightpaint.data.Site#spread}; 0 for every site
    * @param out the output folder
    * @throws Exception on failure
    */
-  void predict(Path trained, List<PlateFolder> plates, Path out) throws Exception;
+  void predict(Path trained, List<PlateFolder> plates, int maxSitesPerPlate, Path out) throws Exception;
 
   /**
    * @param trained the folder {@link #train} wrote

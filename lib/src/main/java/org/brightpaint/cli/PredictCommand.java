@@ -66,7 +66,7 @@ public final class PredictCommand implements Callable<Integer> {
   @Option(names = "--threads", description = "Engine intra-op threads (default: the engine's)")
   Integer threads;
 
-  @Option(names = "--max-sites", defaultValue = "0", description = "Predict at most this many sites per plate (0 = all)")
+  @Option(names = "--max-sites", defaultValue = "0", description = "Predict at most this many sites per plate, spread evenly over the plate (0 = all)")
   int maxSites;
 
   @Override
@@ -90,10 +90,7 @@ public final class PredictCommand implements Callable<Integer> {
         Path images = out.resolve(plate.barcode()).resolve("Images");
         Files.createDirectories(images);
         List<LoadData.Row> rows = new ArrayList<>();
-        List<Site> sites = plate.sites();
-        if (maxSites > 0 && sites.size() > maxSites) {
-          sites = sites.subList(0, maxSites);
-        }
+        List<Site> sites = Site.spread(plate.sites(), maxSites);
         for (Site site : sites) {
           Preprocessing.Prepared p = prep.apply(plate, site, g.options().inputs());
           List<FloatImage> bf = new ArrayList<>();

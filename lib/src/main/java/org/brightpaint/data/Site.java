@@ -36,4 +36,27 @@ public record Site(String plate, Well well, int field) implements Comparable<Sit
     c = well.compareTo(o.well);
     return c != 0 ? c : Integer.compare(field, o.field);
   }
+
+  /**
+   * At most {@code max} sites taken evenly across a list (indices {@code floor(k * n / max)}), so
+   * that a capped selection still spans every well range of the plate instead of its first wells.
+   *
+   * @param sites sites in plate order
+   * @param max the cap; 0 or more than the list size keeps every site
+   * @return the selection, in the list's order
+   */
+  public static java.util.List<Site> spread(java.util.List<Site> sites, int max) {
+    if (max < 0) {
+      throw new IllegalArgumentException("Site cap must be >= 0, got " + max);
+    }
+    int n = sites.size();
+    if (max == 0 || max >= n) {
+      return java.util.List.copyOf(sites);
+    }
+    java.util.List<Site> out = new java.util.ArrayList<>(max);
+    for (int k = 0; k < max; k++) {
+      out.add(sites.get((int) ((long) k * n / max)));
+    }
+    return java.util.List.copyOf(out);
+  }
 }

@@ -80,6 +80,14 @@ public record QualityReport(Table table, Coverage coverage) {
     public Options withPlates(java.util.Collection<String> only) {
       return new Options(dataRange, allowPartial, channels, java.util.Set.copyOf(only));
     }
+
+    /**
+     * @param partial compare the common sites instead of failing when the folders differ
+     * @return a copy with that setting
+     */
+    public Options withAllowPartial(boolean partial) {
+      return new Options(dataRange, partial, channels, plates);
+    }
   }
 
   /**

@@ -57,4 +57,16 @@ class DataModelTest {
     var e = assertThrows(IllegalArgumentException.class, () -> Plates.byBarcode("BR00000000"));
     assertTrue(e.getMessage().contains("BR00000000"));
   }
+
+  @Test
+  void spreadTakesSitesEvenlyAcrossThePlate() {
+    java.util.List<Site> sites = new java.util.ArrayList<>();
+    for (int col = 1; col <= 10; col++) {
+      sites.add(new Site("P", new Well(1, col), 1));
+    }
+    assertEquals(java.util.List.of(sites.get(0), sites.get(2), sites.get(5), sites.get(7)), Site.spread(sites, 4));
+    assertEquals(sites, Site.spread(sites, 0));
+    assertEquals(sites, Site.spread(sites, 25));
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> Site.spread(sites, -1));
+  }
 }
