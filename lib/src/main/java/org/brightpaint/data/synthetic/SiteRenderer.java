@@ -8,6 +8,8 @@ import java.util.SplittableRandom;
 import org.brightpaint.data.Channel;
 import org.brightpaint.data.Site;
 import org.brightpaint.image.Filters;
+import org.brightpaint.image.FloatImage;
+import org.brightpaint.image.Resize;
 import org.brightpaint.image.LabelImage;
 
 /**
@@ -554,23 +556,7 @@ public final class SiteRenderer {
   private static float[] coarseNoiseField(int n, double sigma, SplittableRandom rnd) {
     int m = Math.max(8, (n + 3) / 4);
     float[] small = noiseField(m, sigma * m / n, rnd);
-    float[] out = new float[n * n];
-    double scale = (double) m / n;
-    for (int y = 0; y < n; y++) {
-      double sy = Math.max(0, Math.min(m - 1.0, (y + 0.5) * scale - 0.5));
-      int y0 = (int) sy;
-      int y1 = Math.min(m - 1, y0 + 1);
-      double fy = sy - y0;
-      for (int x = 0; x < n; x++) {
-        double sx = Math.max(0, Math.min(m - 1.0, (x + 0.5) * scale - 0.5));
-        int x0 = (int) sx;
-        int x1 = Math.min(m - 1, x0 + 1);
-        double fx = sx - x0;
-        out[y * n + x] = (float) ((1 - fy) * ((1 - fx) * small[y0 * m + x0] + fx * small[y0 * m + x1])
-            + fy * ((1 - fx) * small[y1 * m + x0] + fx * small[y1 * m + x1]));
-      }
-    }
-    return out;
+    return Resize.bilinear(new FloatImage(m, m, small), n, n, false).pixels();
   }
 
   /** White Gaussian noise smoothed with a Gaussian of the given sigma, rescaled to unit variance. */
