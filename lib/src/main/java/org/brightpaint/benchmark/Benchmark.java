@@ -98,8 +98,11 @@ public final class Benchmark {
    */
   public record Result(Path report, Evaluation.Result evaluation) {}
 
-  /** Test sites per plate each model predicts at "ci" size: sampling a diffusion model costs tens of CPU seconds per site. */
-  public static final int CI_PREDICTED_SITES_PER_PLATE = 6;
+  /**
+   * Test sites per plate each model predicts at "ci" size: one site of each of the ci preset's 24
+   * wells (so every MoA group), since sampling a diffusion model costs seconds per site on a CPU.
+   */
+  public static final int CI_PREDICTED_SITES_PER_PLATE = 24;
 
   /**
    * The default site cap of a run size.

@@ -38,8 +38,10 @@ public record Site(String plate, Well well, int field) implements Comparable<Sit
   }
 
   /**
-   * At most {@code max} sites taken evenly across a list (indices {@code floor(k * n / max)}), so
-   * that a capped selection still spans every well range of the plate instead of its first wells.
+   * At most {@code max} sites, spread over wells first: the sites of the lowest field number (one
+   * per well) are taken before any of the next field, and when a field has more sites than are
+   * still wanted they are taken evenly across it (indices {@code floor(k * n / need)}). A capped
+   * selection thus spans the plate's wells, and so its perturbations, instead of its first wells.
    *
    * @param sites sites in plate order
    * @param max the cap; 0 or more than the list size keeps every site
@@ -49,14 +51,22 @@ public record Site(String plate, Well well, int field) implements Comparable<Sit
     if (max < 0) {
       throw new IllegalArgumentException("Site cap must be >= 0, got " + max);
     }
-    int n = sites.size();
-    if (max == 0 || max >= n) {
+    if (max == 0 || max >= sites.size()) {
       return java.util.List.copyOf(sites);
     }
-    java.util.List<Site> out = new java.util.ArrayList<>(max);
-    for (int k = 0; k < max; k++) {
-      out.add(sites.get((int) ((long) k * n / max)));
+    java.util.Set<Site> chosen = new java.util.HashSet<>();
+    java.util.SortedSet<Integer> fields = new java.util.TreeSet<>();
+    sites.forEach(s -> fields.add(s.field()));
+    for (int f : fields) {
+      java.util.List<Site> pool = sites.stream().filter(s -> s.field() == f).toList();
+      int need = max - chosen.size();
+      for (int k = 0; k < Math.min(need, pool.size()); k++) {
+        chosen.add(pool.get(pool.size() <= need ? k : (int) ((long) k * pool.size() / need)));
+      }
+      if (chosen.size() == max) {
+        break;
+      }
     }
-    return java.util.List.copyOf(out);
+    return sites.stream().filter(chosen::contains).toList();
   }
 }

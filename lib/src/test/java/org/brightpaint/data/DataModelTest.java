@@ -69,4 +69,17 @@ class DataModelTest {
     assertEquals(sites, Site.spread(sites, 25));
     org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> Site.spread(sites, -1));
   }
+
+  @Test
+  void spreadCoversEveryWellBeforeASecondField() {
+    java.util.List<Site> sites = new java.util.ArrayList<>();
+    for (int col = 1; col <= 4; col++) {
+      sites.add(new Site("P", new Well(1, col), 1));
+      sites.add(new Site("P", new Well(1, col), 2));
+    }
+    assertEquals(java.util.List.of(sites.get(0), sites.get(2), sites.get(4), sites.get(6)), Site.spread(sites, 4));
+    assertEquals(java.util.List.of(sites.get(0), sites.get(1), sites.get(2), sites.get(4), sites.get(6)),
+        Site.spread(sites, 5));
+    assertEquals(java.util.List.of(sites.get(0), sites.get(4)), Site.spread(sites, 2));
+  }
 }
