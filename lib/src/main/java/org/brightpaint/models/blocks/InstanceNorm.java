@@ -45,12 +45,8 @@ public final class InstanceNorm extends AbstractBlock {
    * @return normalised {@code x}
    */
   public static NDArray normalise(NDArray x) {
-    Shape s = x.getShape();
-    // PyTorch-engine mean reduces one axis at a time: flatten H x W first.
-    NDArray flat = x.reshape(s.get(0), s.get(1), s.get(2) * s.get(3));
-    NDArray centred = flat.sub(flat.mean(new int[] {2}, true));
-    NDArray var = centred.square().mean(new int[] {2}, true);
-    return centred.div(var.add(EPS).sqrt()).reshape(s);
+    // Instance norm is group norm with one group per channel.
+    return GroupNorm.normalise(x, (int) x.getShape().get(1));
   }
 
   @Override
