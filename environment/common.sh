@@ -58,3 +58,9 @@ bp_apt_install() {
 bp_jupyter_env() {
   export JUPYTER_PATH="$CACHE/jupyter${JUPYTER_PATH:+:$JUPYTER_PATH}"
 }
+
+# oneDNN (PyTorch's CPU convolution library) caps its instruction set at AVX2 unless the user chose
+# otherwise: on AMD Zen 5 (cpu family 26) its AVX-512 convolution backward pass returns NaN
+# gradients at random (3-9 of 50 identical 3x3 conv backward passes, ConvolutionGradientTest).
+# Exported by every launcher (brightpaint, run-notebooks, the kernelspec's env, surefire's env).
+bp_onednn_env() { export ONEDNN_MAX_CPU_ISA="${ONEDNN_MAX_CPU_ISA:-AVX2}"; }
