@@ -59,8 +59,13 @@ bp_jupyter_env() {
   export JUPYTER_PATH="$CACHE/jupyter${JUPYTER_PATH:+:$JUPYTER_PATH}"
 }
 
-# oneDNN (PyTorch's CPU convolution library) caps its instruction set at AVX2 unless the user chose
-# otherwise: on AMD Zen 5 (cpu family 26) its AVX-512 convolution backward pass returns NaN
-# gradients at random (3-9 of 50 identical 3x3 conv backward passes, ConvolutionGradientTest).
-# Exported by every launcher (brightpaint, run-notebooks, the kernelspec's env, surefire's env).
-bp_onednn_env() { export ONEDNN_MAX_CPU_ISA="${ONEDNN_MAX_CPU_ISA:-AVX2}"; }
+# PyTorch's CPU kernels are capped at AVX2 unless the user chose otherwise: on AMD Zen 5 (cpu
+# family 26) oneDNN's AVX-512 convolution backward pass returns NaN gradients at random (3-9 of 50
+# identical 3x3 conv backward passes, ConvolutionGradientTest), and with oneDNN capped alone ATen's
+# AVX-512 kernels still made the Pix2Pix/SPADE losses NaN (TrainingLoopTest: 3 and 1 of 7 tests in
+# two runs; 0 of 7 in two runs with both caps). Exported by every launcher (brightpaint,
+# run-notebooks, the kernelspec's env) and set in surefire's environment (lib/pom.xml).
+bp_onednn_env() {
+  export ONEDNN_MAX_CPU_ISA="${ONEDNN_MAX_CPU_ISA:-AVX2}"
+  export ATEN_CPU_CAPABILITY="${ATEN_CPU_CAPABILITY:-avx2}"
+}
