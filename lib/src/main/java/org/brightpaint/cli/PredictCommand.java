@@ -1,6 +1,7 @@
 package org.brightpaint.cli;
 
 import ai.djl.Device;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import org.brightpaint.data.PlateFolder;
 import org.brightpaint.data.PlateSet;
 import org.brightpaint.data.Preprocessing;
 import org.brightpaint.data.Site;
+import org.brightpaint.data.io.AtomicFiles;
 import org.brightpaint.data.io.Tiff16;
 import org.brightpaint.image.FloatImage;
 import org.brightpaint.models.DeviceChoice;
@@ -50,7 +52,7 @@ public final class PredictCommand implements Callable<Integer> {
   @Option(names = "--data", required = true, description = "Folder of plate folders, or one plate folder")
   Path data;
 
-  @Option(names = "--out", required = true, description = "Output folder")
+  @Option(names = "--out", required = true, description = "Output folder (written whole: created, or replaced, only when every site is predicted)")
   Path out;
 
   @Option(names = "--sampler",
@@ -79,6 +81,23 @@ public final class PredictCommand implements Callable<Integer> {
     List<PlateFolder> plates = Files.exists(data.resolve(PlateFolder.PLATE_INFO))
         ? List.of(PlateFolder.open(data)) : PlateSet.open(data).plates();
     Preprocessing prep = Preprocessing.of(RunSize.current());
+    int[] written = {0};
+    // all or nothing: a failed run leaves no partial plate and no folder without its load_data.csv
+    AtomicFiles.writeFolder(out, dir -> {
+      try {
+        written[0] = predictInto(dir, genDir, dev, plates, prep);
+      } catch (IOException | RuntimeException e) {
+        throw e;
+      } catch (Exception e) {
+        throw new IOException(e.getMessage(), e);
+      }
+    });
+    System.out.println("Wrote " + written[0] + " sites to " + out);
+    return 0;
+  }
+
+  private int predictInto(Path out, Path genDir, Device dev, List<PlateFolder> plates, Preprocessing prep)
+      throws Exception {
     int written = 0;
     try (Generator g = Generators.load(genDir, dev)) {
       Sampling own = g.defaultSampling();
@@ -116,10 +135,9 @@ public final class PredictCommand implements Callable<Integer> {
         }
         new LoadData(rows).write(out.resolve(plate.barcode()).resolve("load_data.csv"));
         System.out.println("Predicted " + rows.size() + " sites of " + plate.barcode() + " -> "
-            + out.resolve(plate.barcode()));
+            + this.out.resolve(plate.barcode()));
       }
     }
-    System.out.println("Wrote " + written + " sites to " + out);
-    return 0;
+    return written;
   }
 }

@@ -198,11 +198,7 @@ public final class ProfileWriter implements Closeable {
     closed = true;
     for (Sink s : sinks.values()) {
       s.writer().close();
-      try {
-        Files.move(s.tmp(), s.target(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } catch (java.nio.file.AtomicMoveNotSupportedException e) {
-        Files.move(s.tmp(), s.target(), StandardCopyOption.REPLACE_EXISTING);
-      }
+      org.brightpaint.data.io.AtomicFiles.move(s.tmp(), s.target());
     }
   }
 }
