@@ -66,12 +66,30 @@ public record LoadData(List<Row> rows) {
    * @return the table
    */
   public static LoadData forPhenix(List<Site> sites, String pathName) {
+    return forPhenix(sites, pathName, (s, c) -> PhenixFileName.of(s.well(), s.field(), c).fileName());
+  }
+
+  /**
+   * The load_data of Phenix images of a plate folder, with the file names found there
+   * ({@code .tif} or {@code .tiff}, see {@link PlateFolder#file}).
+   *
+   * @param plate the plate
+   * @param sites the sites
+   * @param pathName the PathName_ value
+   * @return the table
+   */
+  public static LoadData forPhenix(PlateFolder plate, List<Site> sites, String pathName) {
+    return forPhenix(sites, pathName, (s, c) -> plate.file(s, c).getFileName().toString());
+  }
+
+  private static LoadData forPhenix(List<Site> sites, String pathName,
+      java.util.function.BiFunction<Site, Channel, String> name) {
     List<Row> rows = new ArrayList<>();
     for (Site s : sites) {
       Map<Channel, String> f = new EnumMap<>(Channel.class);
       Map<Channel, String> p = new EnumMap<>(Channel.class);
       for (Channel c : Channel.values()) {
-        f.put(c, PhenixFileName.of(s.well(), s.field(), c).fileName());
+        f.put(c, name.apply(s, c));
         p.put(c, pathName);
       }
       rows.add(new Row(s, f, p, Map.of()));

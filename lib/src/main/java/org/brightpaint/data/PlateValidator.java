@@ -149,7 +149,7 @@ public final class PlateValidator {
       for (Site s : seen) {
         if (!expected.contains(s)) {
           for (Channel c : Channel.values()) {
-            if (present.contains(PhenixFileName.of(s.well(), s.field(), c).fileName())) {
+            if (present.contains(plate.file(s, c).getFileName().toString())) {
               extra.add(plate.file(s, c) + " (site not in load_data.csv)");
             }
           }
@@ -208,7 +208,7 @@ public final class PlateValidator {
     List<String> badSorted = new ArrayList<>(bad);
     Collections.sort(badSorted);
     if (!hasLoadData && missing.isEmpty() && badSorted.isEmpty() && !expected.isEmpty()) {
-      LoadData.forPhenix(List.copyOf(expected), "Images").write(loadData);
+      LoadData.forPhenix(plate, List.copyOf(expected), "Images").write(loadData);
       notes.add("wrote " + loadData + " (" + expected.size() + " sites)");
     }
     return new PlateReport(plate.dir(), expected.size(), missing, extra, badSorted, notes);
