@@ -1,11 +1,6 @@
 package org.brightpaint.benchmark;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import tech.tablesaw.api.Table;
 
 /**

@@ -1,12 +1,10 @@
 package org.brightpaint.report;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Base64;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.brightpaint.config.Workspace;

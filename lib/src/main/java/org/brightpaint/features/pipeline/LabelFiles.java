@@ -3,9 +3,7 @@ package org.brightpaint.features.pipeline;
 import java.awt.image.BufferedImage;
 import java.awt.image.WritableRaster;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import javax.imageio.ImageIO;
 import org.brightpaint.image.LabelImage;
 
