@@ -79,8 +79,8 @@ public final class GeneratorRunner implements ModelRunner {
     boolean ci = size == RunSize.CI;
     Path out = runs.resolve(kind.cliName() + (cellLine == null ? "" : "-" + cellLine.name()));
     TrainingOptions t = TrainingOptions.of(kind, preset).withOutput(out, ci ? 100 : 5000, true);
-    TrainingRun run = Trainer.train(new Trainer.Request(GeneratorOptions.of(kind, preset), t, plates, cellLine, size,
-        ci ? 48 : 0, ci ? 8 : 0, ci ? Trainer.CI_SCORED_CROPS : 0, ci ? Trainer.CI_TIMED_EVALUATIONS : 0, true));
+    TrainingRun run = Trainer.train(new Trainer.Request(GeneratorOptions.of(kind, preset), t, plates, null, cellLine,
+        size, ci ? 48 : 0, ci ? 8 : 0, Trainer.Evaluation.of(size), true));
     Files.writeString(dir.resolve("checkpoint.txt"), run.checkpoint().toAbsolutePath().toString());
     CostRecord c = run.cost();
     double peak = (c.peakNativeBytes() > 0 ? Math.max(c.peakNativeBytes(), c.peakHeapBytes()) : c.peakHeapBytes()) / 1e6;

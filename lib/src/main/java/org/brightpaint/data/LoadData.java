@@ -66,11 +66,24 @@ public record LoadData(List<Row> rows) {
    * @return the table
    */
   public static LoadData forPhenix(List<Site> sites, String pathName) {
+    return forPhenix(sites, pathName, List.of(Channel.values()));
+  }
+
+  /**
+   * The load_data of Phenix images in one folder, for the given sites and channels (e.g. the
+   * three brightfield planes of a prediction input).
+   *
+   * @param sites the sites
+   * @param pathName the PathName_ value (e.g. "Images", relative to the CSV)
+   * @param channels the channels
+   * @return the table
+   */
+  public static LoadData forPhenix(List<Site> sites, String pathName, List<Channel> channels) {
     List<Row> rows = new ArrayList<>();
     for (Site s : sites) {
       Map<Channel, String> f = new EnumMap<>(Channel.class);
       Map<Channel, String> p = new EnumMap<>(Channel.class);
-      for (Channel c : Channel.values()) {
+      for (Channel c : channels) {
         f.put(c, PhenixFileName.of(s.well(), s.field(), c).fileName());
         p.put(c, pathName);
       }
