@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 import org.brightpaint.data.io.Csv;
 import org.brightpaint.data.io.ImageSource;
 import org.brightpaint.data.io.Npy;
-import org.brightpaint.data.io.Tiff16;
+import org.brightpaint.data.io.ImageReader;
 import org.brightpaint.image.FloatImage;
 
 /**
@@ -148,7 +148,7 @@ public record PlateFolder(Path dir, String barcode) implements ImageSource {
     if (!Files.exists(f)) {
       throw new IllegalArgumentException("Missing image " + f + " (" + channel.cpName() + " of " + site.id() + ")");
     }
-    return Tiff16.read(f);
+    return ImageReader.read(f).pixels();
   }
 
   @Override

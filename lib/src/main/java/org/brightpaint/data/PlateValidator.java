@@ -12,8 +12,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.brightpaint.data.io.Csv;
+import org.brightpaint.data.io.ImageReader;
 import org.brightpaint.data.io.Npy;
-import org.brightpaint.data.io.Tiff16;
 import org.brightpaint.image.FloatImage;
 
 /**
@@ -181,7 +181,7 @@ public final class PlateValidator {
     int[] size = {expectedSize, expectedSize};
     if (expectedSize <= 0 && !toRead.isEmpty()) {
       try {
-        FloatImage first = Tiff16.read(toRead.getFirst());
+        FloatImage first = ImageReader.read(toRead.getFirst()).pixels();
         size[0] = first.width();
         size[1] = first.height();
       } catch (RuntimeException e) {
@@ -191,9 +191,9 @@ public final class PlateValidator {
     toRead.parallelStream().forEach(f -> {
       try {
         if (size[0] > 0) {
-          Tiff16.read(f, size[0], size[1]);
+          ImageReader.read(f, size[0], size[1]);
         } else {
-          Tiff16.read(f);
+          ImageReader.read(f);
         }
       } catch (RuntimeException e) {
         bad.add(f + ": " + e.getMessage());

@@ -15,7 +15,7 @@ import org.brightpaint.data.LoadData;
 import org.brightpaint.data.Plate;
 import org.brightpaint.data.PlateFolder;
 import org.brightpaint.data.Split;
-import org.brightpaint.data.io.Tiff16;
+import org.brightpaint.data.io.ImageReader;
 import org.brightpaint.data.synthetic.SyntheticOptions;
 import org.brightpaint.data.synthetic.SyntheticPlates;
 import org.brightpaint.training.EngineThreads;
@@ -76,7 +76,7 @@ class OwnPlateTest {
     assertEquals(0, predict.rc(), predict.out());
     Path p = pred.resolve("MYPLATE");
     LoadData ld = LoadData.read(p.resolve("load_data.csv"));
-    assertEquals(320, Tiff16.read(ld.rows().getFirst().file(Channel.DNA, p)).width(),
+    assertEquals(320, ImageReader.read(ld.rows().getFirst().file(Channel.DNA, p)).width(),
         "predictions have the input's size, not the ci preprocessing's 256");
   }
 

@@ -14,6 +14,7 @@ import org.brightpaint.data.PlateFolder;
 import org.brightpaint.data.Preprocessing;
 import org.brightpaint.data.Site;
 import org.brightpaint.data.Well;
+import org.brightpaint.data.io.ImageReader;
 import org.brightpaint.data.io.Npy;
 import org.brightpaint.data.io.Tiff16;
 import org.brightpaint.eval.QualityReport;
@@ -87,7 +88,7 @@ class PlatePredictionTest {
     }
     assertEquals(List.of(Channel.DNA), r.illuminationRestored(), r.summary());
     Path dna = r.dir().resolve("Images").resolve(PhenixFileName.of(Well.parse("A01"), 1, Channel.DNA).fileName());
-    FloatImage back = Tiff16.read(dna);
+    FloatImage back = ImageReader.read(dna).pixels();
     assertEquals(side, back.width());
     assertTrue(java.util.Arrays.equals(levels(side).pixels(), back.pixels()), "raw counts, illumination multiplied back");
     LoadData ld = LoadData.read(r.dir().resolve("load_data.csv"));
@@ -111,8 +112,8 @@ class PlatePredictionTest {
           tmp.resolve("pred"));
     }
     assertEquals(300, r.width());
-    FloatImage back = Tiff16.read(r.dir().resolve("Images").resolve(
-        PhenixFileName.of(Well.parse("A01"), 1, Channel.DNA).fileName()));
+    FloatImage back = ImageReader.read(r.dir().resolve("Images").resolve(
+        PhenixFileName.of(Well.parse("A01"), 1, Channel.DNA).fileName())).pixels();
     assertEquals(300, back.width());
     assertEquals(300, back.height());
     assertTrue(r.summary().contains("illumination-corrected"), r.summary());
