@@ -76,7 +76,7 @@ public final class GeneratorRunner implements ModelRunner {
   @Override
   public void train(PlateSet plates, CellLine cellLine, Path dir) throws Exception {
     Preset preset = Preset.of(size);
-    boolean ci = size == RunSize.CI;
+    boolean ci = size.bounded();
     Path out = runs.resolve(kind.cliName() + (cellLine == null ? "" : "-" + cellLine.name()));
     TrainingOptions t = TrainingOptions.of(kind, preset).withOutput(out, ci ? 100 : 5000, true);
     TrainingRun run = Trainer.train(new Trainer.Request(GeneratorOptions.of(kind, preset), t, plates, null, cellLine,

@@ -85,7 +85,8 @@ public final class TrainCommand implements Callable<Integer> {
     }
     ModelKind kind = ModelKind.parse(model);
     Preset p = Preset.parse(preset);
-    RunSize size = p == Preset.PAPER ? RunSize.FULL : RunSize.CI;
+    // the ci preset's networks keep the preprocessing of a bounded run size (paper-size: 512 px)
+    RunSize size = p == Preset.PAPER ? RunSize.FULL : RunSize.current().bounded() ? RunSize.current() : RunSize.CI;
     CellLine line = cellLine == null ? null : CellLine.parse(cellLine);
     PlateSet plates = PlateSet.open(data);
     Splits splits = Splits.of(plates, line, seed);

@@ -116,7 +116,7 @@ public final class Trainer {
      * @return the evaluation
      */
     public static Evaluation of(RunSize size) {
-      boolean ci = size == RunSize.CI;
+      boolean ci = size.bounded();
       return new Evaluation(true, ci ? CI_SCORED_CROPS : 0, true, ci ? CI_TIMED_EVALUATIONS : 0, true);
     }
 
@@ -145,7 +145,7 @@ public final class Trainer {
     PlateSet plates = SyntheticPlates.ensure(size);
     Path out = Workspace.current().dir(size, "runs").resolve(kind.cliName());
     TrainingOptions t = TrainingOptions.of(kind, preset).withOutput(out, preset == Preset.CI ? 100 : 5000, false);
-    boolean ci = size == RunSize.CI;
+    boolean ci = size.bounded();
     return new Request(GeneratorOptions.of(kind, preset), t, plates, null, null, size, ci ? 48 : 0, ci ? 8 : 0,
         Evaluation.of(size), true);
   }
@@ -196,7 +196,7 @@ public final class Trainer {
       if (r.progress()) {
         System.out.println(e.describe());
       }
-      boolean ci = r.size() == RunSize.CI;
+      boolean ci = r.size().bounded();
       InferenceTiming inference = e.timing() ? CostMeter.inferenceTiming(gen, Sampling.defaults(), 1, ci ? 1 : 5,
           e.maxTimedEvaluations(), DDPM_STEPS) : InferenceTiming.notMeasured(Sampling.defaults());
       CostRecord cost = meter.record(gen, Math.min(t.batchSize(), train.size()), loop.checkpointDir(), inference);
