@@ -111,7 +111,7 @@ public final class Benchmark {
    * @return {@link #CI_PREDICTED_SITES_PER_PLATE} at CI, 0 (every site) at FULL
    */
   public static int predictedSitesPerPlate(RunSize size) {
-    return size == RunSize.CI ? CI_PREDICTED_SITES_PER_PLATE : 0;
+    return size.bounded() ? CI_PREDICTED_SITES_PER_PLATE : 0;
   }
 
   private Benchmark() {}

@@ -244,6 +244,7 @@ public final class PairedDataset extends RandomAccessDataset {
     private PlateSet plates;
     private Set<String> barcodes;
     private Split split;
+    private Splits splits;
     private CellLine cellLine;
     private Set<Well> wells;
     private Set<MoaGroup> groups;
@@ -282,6 +283,16 @@ public final class PairedDataset extends RandomAccessDataset {
      */
     public Builder optSplit(Split split) {
       this.split = split;
+      return this;
+    }
+
+    /**
+     * @param splits how sites are assigned to splits (default: each plate's own split); used with
+     *     {@link #optSplit(Split)}
+     * @return this
+     */
+    public Builder optSplits(Splits splits) {
+      this.splits = splits;
       return this;
     }
 
@@ -372,13 +383,16 @@ public final class PairedDataset extends RandomAccessDataset {
         if (barcodes != null && !barcodes.contains(p.barcode())) {
           continue;
         }
-        if (split != null && p.split().orElse(null) != split) {
+        if (split != null && splits == null && p.split().orElse(null) != split) {
           continue;
         }
         if (cellLine != null && p.cellLine().orElse(null) != cellLine) {
           continue;
         }
         for (Site s : p.sites()) {
+          if (split != null && splits != null && splits.of(p, s.well()).orElse(null) != split) {
+            continue;
+          }
           if (wells != null && !wells.contains(s.well())) {
             continue;
           }
@@ -390,7 +404,7 @@ public final class PairedDataset extends RandomAccessDataset {
       }
       if (out.isEmpty()) {
         throw new IllegalArgumentException("No sites selected from " + plates.root() + " (barcodes " + barcodes
-            + ", split " + split + ", cell line " + cellLine + ", wells " + wells + ", groups " + groups + ")");
+            + ", split " + split + (splits == null ? "" : " (" + splits.description() + ")") + ", cell line " + cellLine + ", wells " + wells + ", groups " + groups + ")");
       }
       if (seed != null) {
         SplittableRandom rnd = new SplittableRandom(seed);

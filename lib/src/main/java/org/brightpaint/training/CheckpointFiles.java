@@ -99,6 +99,32 @@ public final class CheckpointFiles {
   }
 
   /**
+   * The generator folder behind what a user gives as a checkpoint: the {@code train --out}
+   * folder ({@code OUT/checkpoint/generator}), a checkpoint folder ({@code dir/generator}) or a
+   * generator folder itself (holding {@link GeneratorFiles#HEADER}).
+   *
+   * @param given the folder the user named
+   * @return the generator folder, loadable by {@code Generators.load}
+   * @throws IllegalArgumentException naming the folder and what was looked for when it is none
+   *     of these
+   */
+  public static Path generatorDir(Path given) {
+    if (Files.isRegularFile(given.resolve(GeneratorFiles.HEADER))) {
+      return given;
+    }
+    if (exists(given)) {
+      return given.resolve(GENERATOR);
+    }
+    Path inside = given.resolve(TrainingLoop.CHECKPOINT);
+    if (exists(inside)) {
+      return inside.resolve(GENERATOR);
+    }
+    throw new IllegalArgumentException("Not a brightpaint checkpoint: " + given + " has no " + GeneratorFiles.HEADER
+        + ", " + HEADER + " or " + TrainingLoop.CHECKPOINT + "/" + HEADER
+        + "; give the folder passed to train --out, its checkpoint/ or a saved generator folder");
+  }
+
+  /**
    * @param dir a folder
    * @return true when it holds a checkpoint header
    */
