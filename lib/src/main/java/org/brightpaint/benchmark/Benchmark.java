@@ -111,7 +111,7 @@ public final class Benchmark {
    * @return {@link #CI_PREDICTED_SITES_PER_PLATE} at CI, 0 (every site) at FULL
    */
   public static int predictedSitesPerPlate(RunSize size) {
-    return size == RunSize.CI ? CI_PREDICTED_SITES_PER_PLATE : 0;
+    return size.bounded() ? CI_PREDICTED_SITES_PER_PLATE : 0;
   }
 
   private Benchmark() {}
@@ -144,9 +144,9 @@ public final class Benchmark {
    */
   public static Options defaults(Path dataDir, RunSize size, Path out, Path runs) {
     List<ModelRunner> models = new ArrayList<>();
-    models.add(new MeanImageBaseline());
+    models.add(new MeanImageRunner());
     models.addAll(GeneratorRunner.all(size, runs));
-    return new Options(dataDir, size, out, models, List.of(MeanImageBaseline.NAME, "unet"),
+    return new Options(dataDir, size, out, models, List.of(org.brightpaint.training.MeanImageBaseline.NAME, "unet"),
         Runtime.getRuntime().availableProcessors(), ProfileSettings.cpjump1().families());
   }
 

@@ -4,27 +4,31 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.brightpaint.cli.PredictCommand;
 import org.brightpaint.config.RunSize;
 import org.brightpaint.data.CellLine;
 import org.brightpaint.data.PlateFolder;
 import org.brightpaint.data.PlateSet;
+import org.brightpaint.data.Preprocessing;
 import org.brightpaint.eval.MeasuredCost;
+import org.brightpaint.models.DeviceChoice;
+import org.brightpaint.models.Generator;
 import org.brightpaint.models.GeneratorOptions;
+import org.brightpaint.models.Generators;
 import org.brightpaint.models.ModelKind;
+import org.brightpaint.models.PlatePrediction;
 import org.brightpaint.models.Preset;
+import org.brightpaint.training.CheckpointFiles;
 import org.brightpaint.training.CostRecord;
 import org.brightpaint.training.Trainer;
 import org.brightpaint.training.TrainingOptions;
 import org.brightpaint.training.TrainingRun;
-import picocli.CommandLine;
 
 /**
  * A generator of the models package as a benchmark model: training through
  * {@link Trainer#train(Trainer.Request)} with the preset of the run size (its "ci" recipe: 48
  * training sites, minutes on 2 cores; "full": the paper's recipe), prediction through the
- * {@code brightpaint predict} command's code path (blended tiles, DDIM with 50 steps for the
- * diffusion models), and the training cost meter's record as the cost row.
+ * library's {@link PlatePrediction} (blended tiles, DDIM with 50 steps for the diffusion models;
+ * predictions in the input's size and intensity space), and the training cost meter's record as the cost row.
  *
  * <p>Training checkpoints go to {@code <runs>/<model>/} (both lines) or
  * {@code <runs>/<model>-<LINE>/} outside the stage folder, so a training run killed mid-way
@@ -72,11 +76,11 @@ public final class GeneratorRunner implements ModelRunner {
   @Override
   public void train(PlateSet plates, CellLine cellLine, Path dir) throws Exception {
     Preset preset = Preset.of(size);
-    boolean ci = size == RunSize.CI;
+    boolean ci = size.bounded();
     Path out = runs.resolve(kind.cliName() + (cellLine == null ? "" : "-" + cellLine.name()));
     TrainingOptions t = TrainingOptions.of(kind, preset).withOutput(out, ci ? 100 : 5000, true);
-    TrainingRun run = Trainer.train(new Trainer.Request(GeneratorOptions.of(kind, preset), t, plates, cellLine, size,
-        ci ? 48 : 0, ci ? 8 : 0, ci ? Trainer.CI_SCORED_CROPS : 0, ci ? Trainer.CI_TIMED_EVALUATIONS : 0, true));
+    TrainingRun run = Trainer.train(new Trainer.Request(GeneratorOptions.of(kind, preset), t, plates, null, cellLine,
+        size, ci ? 48 : 0, ci ? 8 : 0, Trainer.Evaluation.of(size), true));
     Files.writeString(dir.resolve("checkpoint.txt"), run.checkpoint().toAbsolutePath().toString());
     CostRecord c = run.cost();
     double peak = (c.peakNativeBytes() > 0 ? Math.max(c.peakNativeBytes(), c.peakHeapBytes()) : c.peakHeapBytes()) / 1e6;
@@ -88,12 +92,12 @@ public final class GeneratorRunner implements ModelRunner {
 
   @Override
   public void predict(Path trained, List<PlateFolder> plates, int maxSitesPerPlate, Path out) throws Exception {
-    String checkpoint = Files.readString(trained.resolve("checkpoint.txt")).trim();
-    for (PlateFolder p : plates) {
-      int rc = new CommandLine(new PredictCommand()).execute("--checkpoint", checkpoint, "--data", p.dir().toString(),
-          "--out", out.toString(), "--max-sites", Integer.toString(maxSitesPerPlate));
-      if (rc != 0) {
-        throw new IllegalStateException("Predicting plate " + p.barcode() + " with " + kind.cliName() + " failed (exit " + rc + ")");
+    Path checkpoint = Path.of(Files.readString(trained.resolve("checkpoint.txt")).trim());
+    try (Generator g = Generators.load(CheckpointFiles.generatorDir(checkpoint), DeviceChoice.AUTO.device())) {
+      PlatePrediction.Options o = new PlatePrediction.Options(Preprocessing.of(size), g.defaultSampling(),
+          maxSitesPerPlate);
+      for (PlateFolder p : plates) {
+        PlatePrediction.predict(g, p, o, out);
       }
     }
   }

@@ -1,29 +1,21 @@
 package org.brightpaint.cli;
 
 import ai.djl.Device;
-import java.nio.file.Files;
+import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.brightpaint.config.RunSize;
-import org.brightpaint.data.Channel;
-import org.brightpaint.data.LoadData;
-import org.brightpaint.data.PhenixFileName;
 import org.brightpaint.data.PlateFolder;
 import org.brightpaint.data.PlateSet;
 import org.brightpaint.data.Preprocessing;
-import org.brightpaint.data.Site;
-import org.brightpaint.data.io.Tiff16;
-import org.brightpaint.image.FloatImage;
+import org.brightpaint.data.io.AtomicFiles;
 import org.brightpaint.models.DeviceChoice;
 import org.brightpaint.models.Generator;
 import org.brightpaint.models.Generators;
+import org.brightpaint.models.PlatePrediction;
 import org.brightpaint.models.Sampling;
-import org.brightpaint.models.TiledPrediction;
 import org.brightpaint.training.CheckpointFiles;
 import org.brightpaint.training.EngineThreads;
 import picocli.CommandLine.Command;
@@ -35,16 +27,15 @@ import picocli.CommandLine.Option;
  * profiling reads predictions exactly like real images:
  * {@code OUT/<plate>/Images/r01c01f01p01-ch5sk1fk1fl1.tiff}, {@code OUT/<plate>/load_data.csv}.
  *
- * <p>Brightfield is preprocessed like training data (illumination, resize to the run size,
- * percentile normalisation); predictions (normalised units) are mapped back to counts with the
- * typical raw range saved in the checkpoint's normalisation.
+ * <p>The work is {@link PlatePrediction}: predictions have the input's size and intensity space
+ * (counts, the plate's illumination function multiplied back where it has one).
  */
 @Command(name = "predict", mixinStandardHelpOptions = true,
     description = "Predict fluorescent channels from brightfield with a trained generator.")
 public final class PredictCommand implements Callable<Integer> {
 
   @Option(names = "--checkpoint", required = true,
-      description = "A training checkpoint folder, or the generator folder inside it")
+      description = "The train --out folder, a checkpoint folder, or a generator folder")
   Path checkpoint;
 
   @Option(names = "--data", required = true, description = "Folder of plate folders, or one plate folder")
@@ -74,52 +65,38 @@ public final class PredictCommand implements Callable<Integer> {
     if (threads != null) {
       EngineThreads.set(threads);
     }
-    Path genDir = CheckpointFiles.exists(checkpoint) ? checkpoint.resolve(CheckpointFiles.GENERATOR) : checkpoint;
+    Path genDir = CheckpointFiles.generatorDir(checkpoint);
     Device dev = DeviceChoice.parse(device).device();
-    List<PlateFolder> plates = Files.exists(data.resolve(PlateFolder.PLATE_INFO))
-        ? List.of(PlateFolder.open(data)) : PlateSet.open(data).plates();
-    Preprocessing prep = Preprocessing.of(RunSize.current());
+    List<PlateFolder> plates = PlateSet.open(data).plates();
+    int[] written = {0};
+    // all or nothing over every plate: a failed run leaves no output folder at all
+    AtomicFiles.writeFolder(out, dir -> {
+      try {
+        written[0] = predictInto(dir, genDir, dev, plates);
+      } catch (IOException | RuntimeException e) {
+        throw e;
+      } catch (Exception e) {
+        throw new IOException(e.getMessage(), e);
+      }
+    });
+    System.out.println("Wrote " + written[0] + " sites to " + out);
+    return 0;
+  }
+
+  private int predictInto(Path out, Path genDir, Device dev, List<PlateFolder> plates) throws Exception {
     int written = 0;
     try (Generator g = Generators.load(genDir, dev)) {
       Sampling own = g.defaultSampling();
       Sampling sampling = new Sampling(
           sampler == null ? own.sampler() : Sampling.Sampler.valueOf(sampler.trim().toUpperCase(Locale.ROOT)),
           steps == null ? own.steps() : steps, own.seed());
-      int tile = g.options().imageSize();
+      PlatePrediction.Options o = new PlatePrediction.Options(Preprocessing.of(RunSize.current()), sampling, maxSites);
       for (PlateFolder plate : plates) {
-        Path images = out.resolve(plate.barcode()).resolve("Images");
-        Files.createDirectories(images);
-        List<LoadData.Row> rows = new ArrayList<>();
-        List<Site> sites = Site.spread(plate.sites(), maxSites);
-        for (Site site : sites) {
-          Preprocessing.Prepared p = prep.apply(plate, site, g.options().inputs());
-          List<FloatImage> bf = new ArrayList<>();
-          for (Channel c : g.options().inputs()) {
-            bf.add(p.channels().get(c));
-          }
-          List<FloatImage> pred = TiledPrediction.predict(g, bf, tile, tile / 4, sampling);
-          Map<Channel, String> files = new EnumMap<>(Channel.class);
-          Map<Channel, String> paths = new EnumMap<>(Channel.class);
-          for (int c = 0; c < pred.size(); c++) {
-            Channel ch = g.options().outputs().get(c);
-            float[] px = pred.get(c).pixels().clone();
-            for (int i = 0; i < px.length; i++) {
-              px[i] = (float) g.normalisation().toRaw(c, px[i]);
-            }
-            String name = PhenixFileName.of(site.well(), site.field(), ch).fileName();
-            Tiff16.write(images.resolve(name), new FloatImage(pred.get(c).width(), pred.get(c).height(), px));
-            files.put(ch, name);
-            paths.put(ch, "Images");
-          }
-          rows.add(new LoadData.Row(site, files, paths, Map.of()));
-          written++;
-        }
-        new LoadData(rows).write(out.resolve(plate.barcode()).resolve("load_data.csv"));
-        System.out.println("Predicted " + rows.size() + " sites of " + plate.barcode() + " -> "
-            + out.resolve(plate.barcode()));
+        PlatePrediction.Result r = PlatePrediction.predict(g, plate, o, out);
+        System.out.println(r.summary().replace(out.toString(), this.out.toString()));
+        written += r.sites();
       }
     }
-    System.out.println("Wrote " + written + " sites to " + out);
-    return 0;
+    return written;
   }
 }

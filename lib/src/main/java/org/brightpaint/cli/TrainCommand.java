@@ -6,6 +6,7 @@ import org.brightpaint.config.RunSize;
 import org.brightpaint.data.CellLine;
 import org.brightpaint.data.PlateSet;
 import org.brightpaint.data.Split;
+import org.brightpaint.data.Splits;
 import org.brightpaint.models.DeviceChoice;
 import org.brightpaint.models.GeneratorOptions;
 import org.brightpaint.models.ModelKind;
@@ -29,7 +30,8 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--model", required = true, description = "unet | pix2pix | spade | palette | spade-diffusion")
   String model;
 
-  @Option(names = "--data", required = true, description = "Folder of plate folders (with plate.csv splits)")
+  @Option(names = "--data", required = true, description = "A plate folder, or a folder of plate folders. Splits come "
+      + "from plate.csv when it names validate and test plates, otherwise from a seeded hold-out by well")
   Path data;
 
   @Option(names = "--preset", defaultValue = "ci", description = "ci | paper (default: ${DEFAULT-VALUE})")
@@ -62,6 +64,14 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--checkpoint-every", description = "Steps between checkpoints (default: the preset's)")
   Long checkpointEvery;
 
+  @Option(names = "--eval-crops", defaultValue = "8",
+      description = "After training, score at most this many held-out crops against the mean image (0 = all; "
+          + "default: ${DEFAULT-VALUE})")
+  int evalCrops;
+
+  @Option(names = "--no-eval", description = "Skip the held-out comparison and the inference timing after training")
+  boolean noEval;
+
   @Option(names = "--threads", description = "Engine intra-op threads (default: the engine's)")
   Integer threads;
 
@@ -75,9 +85,11 @@ public final class TrainCommand implements Callable<Integer> {
     }
     ModelKind kind = ModelKind.parse(model);
     Preset p = Preset.parse(preset);
-    RunSize size = p == Preset.PAPER ? RunSize.FULL : RunSize.CI;
+    // the ci preset's networks keep the preprocessing of a bounded run size (paper-size: 512 px)
+    RunSize size = p == Preset.PAPER ? RunSize.FULL : RunSize.current().bounded() ? RunSize.current() : RunSize.CI;
     CellLine line = cellLine == null ? null : CellLine.parse(cellLine);
     PlateSet plates = PlateSet.open(data);
+    Splits splits = Splits.of(plates, line, seed);
     GeneratorOptions g = GeneratorOptions.of(kind, p);
     TrainingOptions t = TrainingOptions.of(kind, p);
     TrainingOptions base = new TrainingOptions(t.steps(), batch == null ? t.batchSize() : batch, t.learningRate(),
@@ -89,16 +101,19 @@ public final class TrainCommand implements Callable<Integer> {
     if (steps != null) {
       base = base.withSteps(steps);
     } else if (epochs != null) {
-      int n = PlateSources.crops(plates, Split.TRAIN, line, size, g.imageSize(), 0).size();
+      int n = PlateSources.crops(plates, splits, Split.TRAIN, line, size, g.imageSize(), 0).size();
       base = base.withSteps((long) epochs * Math.max(1, n / Math.min(base.batchSize(), n)));
     }
     boolean ci = p == Preset.CI;
-    Trainer.Request r = new Trainer.Request(g, base, plates, line, size, 0, ci ? 8 : 0,
-        ci ? Trainer.CI_SCORED_CROPS : 0, ci ? Trainer.CI_TIMED_EVALUATIONS : 0, true);
+    Trainer.Evaluation ev = noEval ? Trainer.Evaluation.NONE
+        : new Trainer.Evaluation(true, evalCrops, true, ci ? Trainer.CI_TIMED_EVALUATIONS : 0, false);
+    Trainer.Request r = new Trainer.Request(g, base, plates, splits, line, size, 0, ci ? 8 : 0, ev, true);
     TrainingRun run = Trainer.train(r);
     System.out.println(run.summary());
     System.out.println(run.costTable().print());
-    System.out.println(run.baselineTable().print());
+    if (run.baseline() != null) {
+      System.out.println(run.baselineTable().print());
+    }
     System.out.println("Checkpoint: " + run.checkpoint());
     return 0;
   }

@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 import org.brightpaint.data.io.Csv;
 import org.brightpaint.data.io.ImageSource;
 import org.brightpaint.data.io.Npy;
-import org.brightpaint.data.io.Tiff16;
+import org.brightpaint.data.io.ImageReader;
 import org.brightpaint.image.FloatImage;
 
 /**
@@ -74,10 +74,19 @@ public record PlateFolder(Path dir, String barcode) implements ImageSource {
    *
    * @param site the site
    * @param channel the channel
-   * @return the file (which may not exist)
+   * @return the file: the Phenix name with {@code .tiff}, or with {@code .tif} when only that
+   *     exists (the {@code .tiff} one, which may not exist, otherwise)
    */
   public Path file(Site site, Channel channel) {
-    return images().resolve(PhenixFileName.of(site.well(), site.field(), channel).fileName());
+    String name = PhenixFileName.of(site.well(), site.field(), channel).fileName();
+    Path tiff = images().resolve(name);
+    if (!Files.exists(tiff)) {
+      Path tif = images().resolve(name.substring(0, name.length() - 1));
+      if (Files.exists(tif)) {
+        return tif;
+      }
+    }
+    return tiff;
   }
 
   /** @return the cell line from plate.csv, else from the benchmark manifest, else empty */
@@ -148,7 +157,7 @@ public record PlateFolder(Path dir, String barcode) implements ImageSource {
     if (!Files.exists(f)) {
       throw new IllegalArgumentException("Missing image " + f + " (" + channel.cpName() + " of " + site.id() + ")");
     }
-    return Tiff16.read(f);
+    return ImageReader.read(f).pixels();
   }
 
   @Override

@@ -11,8 +11,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.brightpaint.data.io.Csv;
+import org.brightpaint.data.io.ImageReader;
 import org.brightpaint.data.io.Npy;
-import org.brightpaint.data.io.Tiff16;
 import org.brightpaint.image.FloatImage;
 
 /**
@@ -148,16 +149,27 @@ public final class PlateValidator {
       for (Site s : seen) {
         if (!expected.contains(s)) {
           for (Channel c : Channel.values()) {
-            if (present.contains(PhenixFileName.of(s.well(), s.field(), c).fileName())) {
+            if (present.contains(plate.file(s, c).getFileName().toString())) {
               extra.add(plate.file(s, c) + " (site not in load_data.csv)");
             }
           }
         }
       }
     }
+    boolean anyStain = false;
+    for (Site s : seen) {
+      for (Channel c : Channel.FLUORESCENT) {
+        anyStain |= present.contains(plate.file(s, c).getFileName().toString());
+      }
+    }
+    List<Channel> channels = anyStain || seen.isEmpty() ? List.of(Channel.values()) : Channel.BRIGHTFIELD_INPUTS;
+    if (!anyStain && !seen.isEmpty()) {
+      notes.add("brightfield only (no stains): valid as prediction input, not for training or quality");
+    }
+    validateInfo(plate, bad);
     List<Path> toRead = new ArrayList<>();
     for (Site s : expected) {
-      for (Channel c : Channel.values()) {
+      for (Channel c : channels) {
         Path f = plate.file(s, c);
         if (present.contains(f.getFileName().toString())) {
           toRead.add(f);
@@ -169,7 +181,7 @@ public final class PlateValidator {
     int[] size = {expectedSize, expectedSize};
     if (expectedSize <= 0 && !toRead.isEmpty()) {
       try {
-        FloatImage first = Tiff16.read(toRead.getFirst());
+        FloatImage first = ImageReader.read(toRead.getFirst()).pixels();
         size[0] = first.width();
         size[1] = first.height();
       } catch (RuntimeException e) {
@@ -179,9 +191,9 @@ public final class PlateValidator {
     toRead.parallelStream().forEach(f -> {
       try {
         if (size[0] > 0) {
-          Tiff16.read(f, size[0], size[1]);
+          ImageReader.read(f, size[0], size[1]);
         } else {
-          Tiff16.read(f);
+          ImageReader.read(f);
         }
       } catch (RuntimeException e) {
         bad.add(f + ": " + e.getMessage());
@@ -189,7 +201,7 @@ public final class PlateValidator {
     });
     Path illumDir = plate.dir().resolve("illum");
     if (Files.isDirectory(illumDir)) {
-      for (Channel c : Channel.values()) {
+      for (Channel c : channels) {
         Path f = plate.illuminationFile(c);
         if (!Files.exists(f)) {
           missing.add(f + " (illumination function of " + c.cpName() + ")");
@@ -204,12 +216,47 @@ public final class PlateValidator {
     } else {
       notes.add("no illum/ folder: images will not be illumination-corrected");
     }
+    if (expected.isEmpty()) {
+      missing.add(plate.images() + " (no images: put the plate's Phenix-named TIFF files in Images/)");
+    }
     List<String> badSorted = new ArrayList<>(bad);
     Collections.sort(badSorted);
     if (!hasLoadData && missing.isEmpty() && badSorted.isEmpty() && !expected.isEmpty()) {
-      LoadData.forPhenix(List.copyOf(expected), "Images").write(loadData);
+      LoadData.forPhenix(plate, List.copyOf(expected), "Images", channels).write(loadData);
       notes.add("wrote " + loadData + " (" + expected.size() + " sites)");
     }
     return new PlateReport(plate.dir(), expected.size(), missing, extra, badSorted, notes);
+  }
+
+  /**
+   * Checks {@code plate.csv} when the plate has one: every row's {@code cell_line} and
+   * {@code split} must be known values.
+   *
+   * @param plate the plate
+   * @param bad receives one line per bad value, naming the file and value
+   */
+  private static void validateInfo(PlateFolder plate, List<String> bad) {
+    Path f = plate.dir().resolve(PlateFolder.PLATE_INFO);
+    if (!Files.exists(f)) {
+      return;
+    }
+    try {
+      Csv csv = Csv.read(f);
+      for (int r = 0; r < csv.rows().size(); r++) {
+        List<String> row = csv.rows().get(r);
+        try {
+          if (csv.header().contains("cell_line")) {
+            CellLine.parse(row.get(csv.column("cell_line")));
+          }
+          if (csv.header().contains("split")) {
+            Split.parse(row.get(csv.column("split")));
+          }
+        } catch (IllegalArgumentException e) {
+          bad.add(f + " line " + (r + 2) + ": " + e.getMessage());
+        }
+      }
+    } catch (IllegalArgumentException | UncheckedIOException e) {
+      bad.add(f + ": " + e.getMessage());
+    }
   }
 }

@@ -38,14 +38,14 @@ public record Preprocessing(int outputSize, PercentileNormalization normalizatio
   }
 
   /**
-   * The preset of a run size: FULL is {@link #paper()}; CI keeps the CI plates' 256 px and
-   * otherwise matches the paper.
+   * The preset of a run size: FULL and PAPER_SIZE are {@link #paper()}; CI keeps the CI plates'
+   * 256 px and otherwise matches the paper.
    *
    * @param size the run size
    * @return the preprocessing
    */
   public static Preprocessing of(RunSize size) {
-    return size == RunSize.FULL ? paper() : new Preprocessing(256, PercentileNormalization.paper(), true);
+    return size != RunSize.CI ? paper() : new Preprocessing(256, PercentileNormalization.paper(), true);
   }
 
   /**

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.brightpaint.data.io.ImageReader;
 import org.brightpaint.data.Channel;
 import org.brightpaint.data.PhenixFileName;
 import org.brightpaint.data.io.Tiff16;
@@ -83,16 +84,15 @@ public final class QualityFolders {
   }
 
   /**
-   * Reads a 16-bit single-channel TIFF ({@link Tiff16}) as counts / 65535, i.e. in [0, 1].
+   * Reads an image as intensities in [0, 1], scaled by its own bit depth
+   * ({@link org.brightpaint.data.io.RawImage#scaled()}).
    *
    * @param file the image file
    * @return the scaled image
-   * @throws IllegalArgumentException naming the file when it is not a 16-bit TIFF or is corrupt
+   * @throws IllegalArgumentException naming the file when it is unreadable, corrupt or not one
+   *     channel
    */
   public static FloatImage read(Path file) {
-    FloatImage raw = Tiff16.read(file);
-    float[] p = raw.pixels().clone();
-    for (int i = 0; i < p.length; i++) p[i] /= 65535f;
-    return new FloatImage(raw.width(), raw.height(), p);
+    return ImageReader.read(file).scaled();
   }
 }

@@ -43,6 +43,29 @@ public final class Illumination {
   }
 
   /**
+   * Multiplies an illumination function back into a corrected image: the inverse of
+   * {@link #apply}, used to write predictions in the plate's raw intensity space.
+   *
+   * @param corrected the corrected image ({@code counts / function})
+   * @param function the function, same size, values &gt; 0
+   * @return {@code corrected * function}
+   * @throws IllegalArgumentException on a size mismatch or a non-positive function value
+   */
+  public static FloatImage restore(FloatImage corrected, FloatImage function) {
+    corrected.requireSameSize(function, "Illumination function");
+    float[] a = corrected.pixels();
+    float[] f = function.pixels();
+    float[] out = new float[a.length];
+    for (int i = 0; i < a.length; i++) {
+      if (!(f[i] > 0) || Float.isInfinite(f[i])) {
+        throw new IllegalArgumentException("Illumination function value " + f[i] + " at index " + i + " is not finite and > 0");
+      }
+      out[i] = a[i] * f[i];
+    }
+    return new FloatImage(corrected.width(), corrected.height(), out);
+  }
+
+  /**
    * CorrectIlluminationApply as CellProfiler does it on 16-bit images: counts scaled to [0, 1]
    * (divided by 65535), divided by the function, clipped to [0, 1].
    *

@@ -23,7 +23,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Stream;
 import org.brightpaint.data.Channel;
-import org.brightpaint.models.AtomicFolder;
+import org.brightpaint.data.io.AtomicFiles;
 import org.brightpaint.models.Generator;
 import org.brightpaint.models.GeneratorFiles;
 
@@ -65,7 +65,7 @@ public final class CheckpointFiles {
    */
   public static void write(Path dir, Generator generator, Map<String, Block> networks, Map<String, Adam> optimisers,
       TrainingState state) throws IOException {
-    AtomicFolder.write(dir, tmp -> {
+    AtomicFiles.writeFolder(dir, tmp -> {
       GeneratorFiles.writeInto(tmp.resolve(GENERATOR), generator.options(), generator.normalisation(),
           generator.network(), generator.extraProperties());
       Properties p = new Properties();
@@ -96,6 +96,32 @@ public final class CheckpointFiles {
         p.store(w, "brightpaint training checkpoint");
       }
     });
+  }
+
+  /**
+   * The generator folder behind what a user gives as a checkpoint: the {@code train --out}
+   * folder ({@code OUT/checkpoint/generator}), a checkpoint folder ({@code dir/generator}) or a
+   * generator folder itself (holding {@link GeneratorFiles#HEADER}).
+   *
+   * @param given the folder the user named
+   * @return the generator folder, loadable by {@code Generators.load}
+   * @throws IllegalArgumentException naming the folder and what was looked for when it is none
+   *     of these
+   */
+  public static Path generatorDir(Path given) {
+    if (Files.isRegularFile(given.resolve(GeneratorFiles.HEADER))) {
+      return given;
+    }
+    if (exists(given)) {
+      return given.resolve(GENERATOR);
+    }
+    Path inside = given.resolve(TrainingLoop.CHECKPOINT);
+    if (exists(inside)) {
+      return inside.resolve(GENERATOR);
+    }
+    throw new IllegalArgumentException("Not a brightpaint checkpoint: " + given + " has no " + GeneratorFiles.HEADER
+        + ", " + HEADER + " or " + TrainingLoop.CHECKPOINT + "/" + HEADER
+        + "; give the folder passed to train --out, its checkpoint/ or a saved generator folder");
   }
 
   /**

@@ -22,6 +22,21 @@ import org.brightpaint.models.Sampling;
 public record InferenceTiming(Sampling sampling, double secondsPerImage, int evaluations, int timedEvaluations,
     boolean extrapolated, double ddpmSecondsPerImage, int ddpmSteps) {
 
+  /**
+   * The record of a run that skipped timing (train --no-eval).
+   *
+   * @param sampling the sampler the figure would have been for
+   * @return a timing whose figures are NaN and {@link #measured()} false
+   */
+  public static InferenceTiming notMeasured(Sampling sampling) {
+    return new InferenceTiming(sampling, Double.NaN, 1, 0, false, Double.NaN, 0);
+  }
+
+  /** @return false when timing was skipped */
+  public boolean measured() {
+    return !Double.isNaN(secondsPerImage);
+  }
+
   /** @return seconds per network evaluation (per denoiser step for diffusion kinds) */
   public double secondsPerEvaluation() {
     return secondsPerImage / evaluations;

@@ -13,6 +13,7 @@ import org.brightpaint.data.PairedDataset;
 import org.brightpaint.data.PlateSet;
 import org.brightpaint.data.Preprocessing;
 import org.brightpaint.data.Split;
+import org.brightpaint.data.Splits;
 import org.brightpaint.image.PercentileNormalization;
 import org.brightpaint.models.Normalisation;
 
@@ -40,8 +41,25 @@ public final class PlateSources {
    */
   public static SiteCrops crops(PlateSet plates, Split split, CellLine cellLine, RunSize size, int cropSize,
       int maxSites) {
-    PairedDataset ds = PairedDataset.builder().setPlates(plates).optSplit(split).optCellLine(cellLine)
-        .optPreprocessing(Preprocessing.of(size)).build();
+    return crops(plates, null, split, cellLine, size, cropSize, maxSites);
+  }
+
+  /**
+   * Crops of the sites of one split, split as {@code splits} says.
+   *
+   * @param plates the plates
+   * @param splits how sites are split ({@link Splits#of}), or null for each plate's own split
+   * @param split which split (TRAIN, VALIDATE, TEST)
+   * @param cellLine one cell line, or null for both
+   * @param size the run size (its preprocessing: 256 px at CI, 512 px at FULL)
+   * @param cropSize side of the crops, &lt;= the preprocessed size
+   * @param maxSites at most this many sites, spread evenly over the selection (0 = all)
+   * @return the source
+   */
+  public static SiteCrops crops(PlateSet plates, Splits splits, Split split, CellLine cellLine, RunSize size,
+      int cropSize, int maxSites) {
+    PairedDataset ds = PairedDataset.builder().setPlates(plates).optSplits(splits).optSplit(split)
+        .optCellLine(cellLine).optPreprocessing(Preprocessing.of(size)).build();
     int n = ds.samples().size();
     int keep = maxSites <= 0 ? n : Math.min(maxSites, n);
     int[] chosen = new int[keep];

@@ -13,6 +13,7 @@ import org.brightpaint.data.Channel;
 import org.brightpaint.data.PlateSet;
 import org.brightpaint.data.Preprocessing;
 import org.brightpaint.data.Split;
+import org.brightpaint.data.Splits;
 import org.brightpaint.data.synthetic.SyntheticPlates;
 import org.brightpaint.image.FloatImage;
 import org.brightpaint.models.Generator;
@@ -32,8 +33,9 @@ import org.brightpaint.models.TiledPrediction;
  * TrainingRun run = Trainer.train(ModelKind.UNET, RunSize.current());
  * }</pre>
  *
- * Data: training crops from the TRAIN plates, validation from VALIDATE, held-out comparison and
- * montage from TEST (site-level splits of the benchmark's plates).
+ * Data: training crops from the TRAIN sites, validation from VALIDATE, held-out comparison and
+ * montage from TEST, as {@link Splits} assigns them (the plates' own splits from plate.csv, or a
+ * seeded hold-out by well for a user's plate without one).
  */
 public final class Trainer {
 
@@ -54,20 +56,19 @@ public final class Trainer {
    * @param generator the generator's recipe
    * @param training the training settings
    * @param plates the plates
+   * @param splits how sites are split into train, validate and test, or null for
+   *     {@link Splits#of(PlateSet, CellLine, long)} with the training seed (plate.csv splits when
+   *     the plates name validate and test plates, otherwise a seeded hold-out by well)
    * @param cellLine train on one cell line, or null for both
    * @param size the run size deciding preprocessing (256 px sites at CI, 512 at FULL)
    * @param maxTrainSites cap on training sites (0 = all)
    * @param maxHeldOutSites cap on validation and test sites (0 = all)
-   * @param maxScoredCrops cap on held-out crops scored against the mean image (0 = all; 32 at
-   *     CI, where a diffusion kind samples every scored crop)
-   * @param maxTimedEvaluations cap on network evaluations per timed 512 x 512 inference run
-   *     (0 = time in full; 1 at CI: diffusion samplers are timed over one denoiser step after one
-   *     warm-up step, about 20 CPU-s each at 512 x 512 with the ci network, and extrapolated to
-   *     DDIM-50 and DDPM-1000, see {@link CostMeter#inferenceTiming})
+   * @param evaluation what to do after training: the held-out comparison, inference timing and
+   *     montage, each bounded ({@link Evaluation})
    * @param progress whether to draw a progress bar on standard output
    */
-  public record Request(GeneratorOptions generator, TrainingOptions training, PlateSet plates, CellLine cellLine,
-      RunSize size, int maxTrainSites, int maxHeldOutSites, int maxScoredCrops, int maxTimedEvaluations,
+  public record Request(GeneratorOptions generator, TrainingOptions training, PlateSet plates, Splits splits,
+      CellLine cellLine, RunSize size, int maxTrainSites, int maxHeldOutSites, Evaluation evaluation,
       boolean progress) {
 
     /**
@@ -75,8 +76,59 @@ public final class Trainer {
      * @return a copy with them
      */
     public Request withTraining(TrainingOptions t) {
-      return new Request(generator, t, plates, cellLine, size, maxTrainSites, maxHeldOutSites, maxScoredCrops,
-          maxTimedEvaluations, progress);
+      return new Request(generator, t, plates, splits, cellLine, size, maxTrainSites, maxHeldOutSites, evaluation,
+          progress);
+    }
+  }
+
+  /**
+   * What training does after its last step, and how much: scoring held-out crops against the mean
+   * training image (a diffusion kind samples every scored crop), timing inference on a 512 x 512
+   * image, and predicting one held-out site for a montage.
+   *
+   * @param heldOut whether to compare with the mean image on held-out crops
+   * @param maxScoredCrops cap on held-out crops scored (0 = all; {@value Trainer#CI_SCORED_CROPS} at CI)
+   * @param timing whether to time inference
+   * @param maxTimedEvaluations cap on network evaluations per timed 512 x 512 run (0 = time in
+   *     full; 1 at CI: diffusion samplers are timed over one denoiser step after one warm-up step,
+   *     about 20 CPU-s each at 512 x 512 with the ci network, and extrapolated to DDIM-50 and
+   *     DDPM-1000, see {@link CostMeter#inferenceTiming})
+   * @param montage whether to predict one held-out site for {@link TrainingRun#montage()}
+   */
+  public record Evaluation(boolean heldOut, int maxScoredCrops, boolean timing, int maxTimedEvaluations,
+      boolean montage) {
+
+    /** Validates. */
+    public Evaluation {
+      if (maxScoredCrops < 0 || maxTimedEvaluations < 0) {
+        throw new IllegalArgumentException("Evaluation caps must be >= 0, got " + maxScoredCrops + ", "
+            + maxTimedEvaluations);
+      }
+    }
+
+    /** Nothing after training (train --no-eval). */
+    public static final Evaluation NONE = new Evaluation(false, 0, false, 0, false);
+
+    /**
+     * The notebooks' evaluation of a run size: everything, bounded at CI.
+     *
+     * @param size the run size
+     * @return the evaluation
+     */
+    public static Evaluation of(RunSize size) {
+      boolean ci = size.bounded();
+      return new Evaluation(true, ci ? CI_SCORED_CROPS : 0, true, ci ? CI_TIMED_EVALUATIONS : 0, true);
+    }
+
+    /** @return one line naming the caps, or that evaluation is skipped */
+    public String describe() {
+      if (!heldOut && !timing && !montage) {
+        return "Held-out comparison and inference timing skipped (--no-eval)";
+      }
+      return "Held-out comparison: " + (heldOut ? (maxScoredCrops == 0 ? "all held-out crops" : "at most "
+          + maxScoredCrops + " held-out crops") + " (cap: --eval-crops; --no-eval skips it)" : "skipped")
+          + "; inference timing: " + (timing ? (maxTimedEvaluations == 0 ? "in full" : "over at most "
+          + maxTimedEvaluations + " network evaluation(s), extrapolated") : "skipped");
     }
   }
 
@@ -93,9 +145,9 @@ public final class Trainer {
     PlateSet plates = SyntheticPlates.ensure(size);
     Path out = Workspace.current().dir(size, "runs").resolve(kind.cliName());
     TrainingOptions t = TrainingOptions.of(kind, preset).withOutput(out, preset == Preset.CI ? 100 : 5000, false);
-    boolean ci = size == RunSize.CI;
-    return new Request(GeneratorOptions.of(kind, preset), t, plates, null, size, ci ? 48 : 0, ci ? 8 : 0,
-        ci ? CI_SCORED_CROPS : 0, ci ? CI_TIMED_EVALUATIONS : 0, true);
+    boolean ci = size.bounded();
+    return new Request(GeneratorOptions.of(kind, preset), t, plates, null, null, size, ci ? 48 : 0, ci ? 8 : 0,
+        Evaluation.of(size), true);
   }
 
   /**
@@ -120,12 +172,17 @@ public final class Trainer {
   public static TrainingRun train(Request r) {
     GeneratorOptions g = r.generator();
     TrainingOptions t = r.training();
-    PlateSources.SiteCrops train = PlateSources.crops(r.plates(), Split.TRAIN, r.cellLine(), r.size(), g.imageSize(),
-        r.maxTrainSites());
-    PlateSources.SiteCrops validation = PlateSources.crops(r.plates(), Split.VALIDATE, r.cellLine(), r.size(),
+    Splits splits = r.splits() != null ? r.splits() : Splits.of(r.plates(), r.cellLine(), t.seed());
+    if (r.progress()) {
+      System.out.println(splits.description());
+    }
+    PlateSources.SiteCrops train = PlateSources.crops(r.plates(), splits, Split.TRAIN, r.cellLine(), r.size(),
+        g.imageSize(), r.maxTrainSites());
+    PlateSources.SiteCrops validation = PlateSources.crops(r.plates(), splits, Split.VALIDATE, r.cellLine(), r.size(),
         g.imageSize(), r.maxHeldOutSites());
-    PlateSources.SiteCrops test = PlateSources.crops(r.plates(), Split.TEST, r.cellLine(), r.size(), g.imageSize(),
-        r.maxHeldOutSites());
+    Evaluation e = r.evaluation();
+    PlateSources.SiteCrops test = e.heldOut() || e.montage() ? PlateSources.crops(r.plates(), splits, Split.TEST,
+        r.cellLine(), r.size(), g.imageSize(), r.maxHeldOutSites()) : null;
     Device device = t.device().device();
     Seeds.seedEngine(t.seed(), 0);
     try (Generator gen = Generators.create(g, train.normalisation(Preprocessing.of(r.size()).normalization()), device);
@@ -136,15 +193,20 @@ public final class Trainer {
         loop.addListener(ProgressBar.auto());
       }
       TrainingState state = loop.fit();
-      boolean ci = r.size() == RunSize.CI;
-      InferenceTiming inference = CostMeter.inferenceTiming(gen, Sampling.defaults(), 1, ci ? 1 : 5,
-          r.maxTimedEvaluations(), DDPM_STEPS);
+      if (r.progress()) {
+        System.out.println(e.describe());
+      }
+      boolean ci = r.size().bounded();
+      InferenceTiming inference = e.timing() ? CostMeter.inferenceTiming(gen, Sampling.defaults(), 1, ci ? 1 : 5,
+          e.maxTimedEvaluations(), DDPM_STEPS) : InferenceTiming.notMeasured(Sampling.defaults());
       CostRecord cost = meter.record(gen, Math.min(t.batchSize(), train.size()), loop.checkpointDir(), inference);
-      MeanImageBaseline.Comparison cmp = MeanImageBaseline.compare(gen, train, test, 256, r.maxScoredCrops());
-      return new TrainingRun(g, t, state, cost, cmp, montage(gen, test, gen.defaultSampling()), loop.checkpointDir());
-    } catch (IOException e) {
+      MeanImageBaseline.Comparison cmp = e.heldOut() ? MeanImageBaseline.compare(gen, train, test, 256,
+          e.maxScoredCrops()) : null;
+      java.awt.image.BufferedImage m = e.montage() ? montage(gen, test, gen.defaultSampling()) : null;
+      return new TrainingRun(g, t, splits, state, cost, cmp, m, loop.checkpointDir());
+    } catch (IOException ex) {
       throw new UncheckedIOException("Training " + g.kind().cliName() + " failed to write its checkpoint: "
-          + e.getMessage(), e);
+          + ex.getMessage(), ex);
     }
   }
 

@@ -2,6 +2,7 @@ package org.brightpaint.training;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
+import org.brightpaint.data.Splits;
 import org.brightpaint.models.GeneratorOptions;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -11,14 +12,17 @@ import tech.tablesaw.api.Table;
  *
  * @param generatorOptions the generator's recipe
  * @param trainingOptions the training settings
+ * @param splits how the sites were split into train, validate and test
  * @param state step, seed, losses and validations
  * @param cost the cost record (Table 4 columns)
- * @param baseline held-out MSE of the model vs the mean training image
- * @param montage predictions next to ground truth for one held-out site, per channel
+ * @param baseline held-out MSE of the model vs the mean training image; null when the comparison
+ *     was skipped ({@code train --no-eval})
+ * @param montage predictions next to ground truth for one held-out site, per channel; null when
+ *     skipped
  * @param checkpoint the final checkpoint folder ({@code generator/} inside is loadable by
  *     {@code Generators.load})
  */
-public record TrainingRun(GeneratorOptions generatorOptions, TrainingOptions trainingOptions, TrainingState state,
+public record TrainingRun(GeneratorOptions generatorOptions, TrainingOptions trainingOptions, Splits splits, TrainingState state,
     CostRecord cost, MeanImageBaseline.Comparison baseline, BufferedImage montage, Path checkpoint) {
 
   /** @return loss and validation curves */
@@ -35,12 +39,19 @@ public record TrainingRun(GeneratorOptions generatorOptions, TrainingOptions tra
     add(q, v, "device", c.device());
     add(q, v, "trainable parameters", String.format("%,d", c.parameters()));
     add(q, v, "crop / batch", c.trainImageSize() + " px / " + c.batchSize());
-    add(q, v, "seconds per step", String.format("%.3f", c.secondsPerStep()));
-    add(q, v, "seconds per epoch", String.format("%.1f", c.secondsPerEpoch()));
-    add(q, v, "training images per second", String.format("%.2f", c.trainImagesPerSecond()));
+    add(q, v, "seconds per step", num("%.3f", c.secondsPerStep()));
+    add(q, v, "seconds per epoch", Double.isNaN(c.secondsPerEpoch())
+        ? "n/a (no epoch completed: " + state.step() + " steps)" : String.format("%.1f", c.secondsPerEpoch()));
+    add(q, v, "training images per second", num("%.2f", c.trainImagesPerSecond()));
     add(q, v, "peak JVM heap", mb(c.peakHeapBytes()));
     add(q, v, "peak native memory", mb(c.peakNativeBytes()));
     InferenceTiming inf = c.inference();
+    if (!inf.measured()) {
+      add(q, v, "inference s per 512x512 image", "not measured (skipped with --no-eval)");
+      add(q, v, "checkpoint (full)", mb(c.checkpointBytes()));
+      add(q, v, "checkpoint (generator only)", mb(c.generatorBytes()));
+      return Table.create("cost of " + c.kind().cliName(), q, v);
+    }
     boolean iterative = !Double.isNaN(inf.ddpmSecondsPerImage());
     String sampler = iterative ? " (" + inf.sampling().sampler() + "-" + inf.sampling().steps() + ")" : "";
     add(q, v, "inference s per 512x512 image" + sampler, String.format("%.3f", c.inferenceSecondsPer512())
@@ -61,12 +72,22 @@ public record TrainingRun(GeneratorOptions generatorOptions, TrainingOptions tra
     v.append(value);
   }
 
+  private static String num(String format, double x) {
+    return Double.isFinite(x) ? String.format(format, x) : "n/a (no step timed)";
+  }
+
   private static String mb(long bytes) {
     return bytes < 0 ? "n/a" : String.format("%.2f MB", bytes / 1e6);
   }
 
-  /** @return one-row-per-channel table of the baseline comparison */
+  /**
+   * @return one-row-per-channel table of the baseline comparison
+   * @throws IllegalStateException when the comparison was skipped
+   */
   public Table baselineTable() {
+    if (baseline == null) {
+      throw new IllegalStateException("The held-out comparison was skipped for this run (--no-eval)");
+    }
     return baseline.table();
   }
 

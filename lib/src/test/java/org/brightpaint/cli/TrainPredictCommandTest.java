@@ -54,7 +54,7 @@ class TrainPredictCommandTest {
     assertEquals(1, ld.rows().size());
     Path dna = ld.rows().get(0).file(org.brightpaint.data.Channel.DNA, plate);
     assertTrue(dna.getFileName().toString().matches("r\\d\\dc\\d\\df\\d\\dp01-ch5sk1fk1fl1\\.tiff"), dna.toString());
-    FloatImage img = Tiff16.read(dna);
+    FloatImage img = org.brightpaint.data.io.ImageReader.read(dna).pixels();
     assertEquals(256, img.width());
     try (var files = Files.list(plate.resolve("Images"))) {
       List<String> names = files.map(p -> p.getFileName().toString()).sorted().toList();

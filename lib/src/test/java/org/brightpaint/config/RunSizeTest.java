@@ -15,6 +15,16 @@ class RunSizeTest {
   }
 
   @Test
+  void paperSizeHasThePaperPreprocessingAndCiNetworks() {
+    assertEquals(RunSize.PAPER_SIZE, RunSize.parse("paper-size"));
+    assertEquals("paper-size", RunSize.PAPER_SIZE.label());
+    assertEquals(512, org.brightpaint.data.Preprocessing.of(RunSize.PAPER_SIZE).outputSize());
+    assertEquals(1080, org.brightpaint.data.synthetic.SyntheticOptions.of(RunSize.PAPER_SIZE).size());
+    assertEquals(org.brightpaint.models.Preset.CI, org.brightpaint.models.Preset.of(RunSize.PAPER_SIZE));
+    assertTrue(RunSize.PAPER_SIZE.bounded() && RunSize.CI.bounded() && !RunSize.FULL.bounded());
+  }
+
+  @Test
   void unknownSizeNamesTheValue() {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> RunSize.parse("huge"));

@@ -3,6 +3,7 @@ package org.brightpaint.data.synthetic;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.brightpaint.data.io.ImageReader;
 import org.brightpaint.data.PlateFolder;
 import org.brightpaint.data.Site;
 import org.brightpaint.data.io.Csv;
@@ -65,7 +66,7 @@ public final class GroundTruth {
   }
 
   private static LabelImage labels(Path f) {
-    FloatImage img = Tiff16.read(f);
+    FloatImage img = ImageReader.read(f).pixels();
     int[] l = new int[img.pixels().length];
     for (int i = 0; i < l.length; i++) {
       l[i] = (int) img.pixels()[i];

@@ -71,11 +71,25 @@ public record SyntheticOptions(List<Plate> plates, List<Well> wells, int sites, 
   /**
    * The preset of a run size.
    *
-   * @param size CI or FULL
-   * @return {@link #ci()} or {@link #full()}
+   * @param size the run size
+   * @return {@link #ci()}, {@link #paperSize()} or {@link #full()}
    */
   public static SyntheticOptions of(RunSize size) {
-    return size == RunSize.FULL ? full() : ci();
+    return switch (size) {
+      case FULL -> full();
+      case PAPER_SIZE -> paperSize();
+      case CI -> ci();
+    };
+  }
+
+  /**
+   * The paper-size preset: the eight benchmark plates at cpg0000's 1080 x 1080 px, 8 wells
+   * covering every MoA group, 1 site per well, about 60 cells per site.
+   *
+   * @return the options
+   */
+  public static SyntheticOptions paperSize() {
+    return new SyntheticOptions(Plates.benchmark(), wellsCovering(8), 1, 1080, 60, DEFAULT_SEED);
   }
 
   /**

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.brightpaint.data.io.ImageReader;
 import org.brightpaint.features.FeatureSet;
 import org.brightpaint.image.FloatImage;
 
@@ -204,7 +205,7 @@ public final class ExampleHumanCheck {
 
   private static FloatImage image(String name) throws IOException {
     try (InputStream in = resource(name)) {
-      return TiffImages.read(in, 255, BASE + name);
+      return ImageReader.read(in, BASE + name).scaled();
     }
   }
 

@@ -29,14 +29,14 @@ import org.brightpaint.features.threshold.GlobalThreshold;
  * @param illumination plate-level illumination correction applied before everything else
  * @param families the measurement families to run
  * @param measurements family settings
- * @param rawMaximum the raw intensity that maps to 1 when images are read (65535 for 16-bit
- *     Phenix TIFFs, 255 for the 8-bit ExampleHuman images)
+ *
+ * <p>No preset assumes a bit depth: images are scaled by their own sample format when read
+ * ({@link org.brightpaint.data.io.RawImage#scaled()}), as CellProfiler's NamesAndTypes does.
  */
 public record ProfileSettings(
     String name, List<String> measuredImages, String nucleiImage, Background nucleiBackground,
     PrimaryObjects.Options nuclei, String cellsImage, SecondaryObjects.Options cells,
-    IlluminationMode illumination, Set<MeasurementFamily> families, MeasurementSettings measurements,
-    double rawMaximum) {
+    IlluminationMode illumination, Set<MeasurementFamily> families, MeasurementSettings measurements) {
 
   /** The declumping maxima suppression distance of the {@code cpjump1} preset (the .cppipe says 8). */
   public static final double CPJUMP1_MAXIMA_SUPPRESSION = 20;
@@ -51,9 +51,6 @@ public record ProfileSettings(
     }
     if (nucleiImage == null || cellsImage == null || nuclei == null || cells == null) {
       throw new IllegalArgumentException("Nuclei and cells images and settings are required");
-    }
-    if (!(rawMaximum > 0)) {
-      throw new IllegalArgumentException("Invalid raw maximum intensity: " + rawMaximum);
     }
     measuredImages = List.copyOf(measuredImages);
     families = families.isEmpty() ? EnumSet.noneOf(MeasurementFamily.class) : EnumSet.copyOf(families);
@@ -154,7 +151,7 @@ public record ProfileSettings(
         GlobalThreshold.Options.li(0, 1, 0.005, 0.014));
     return new ProfileSettings("cpjump1", images, Channel.DNA.cpName(), new Background(30, 50), nuclei,
         Channel.RNA.cpName(), cells, IlluminationMode.PLATE_REGULAR, EnumSet.allOf(MeasurementFamily.class),
-        MeasurementSettings.cpjump1(), 65535);
+        MeasurementSettings.cpjump1());
   }
 
   /**
@@ -173,7 +170,7 @@ public record ProfileSettings(
         GlobalThreshold.Options.li(0, 0.8, 0.0, 1.0));
     return new ProfileSettings("examplehuman", List.of("DNA", "PH3"), "DNA", null, nuclei, "cellbody", cells,
         IlluminationMode.NONE, EnumSet.of(MeasurementFamily.AREA_SHAPE, MeasurementFamily.INTENSITY),
-        MeasurementSettings.cpjump1(), 255);
+        MeasurementSettings.cpjump1());
   }
 
   /**
@@ -199,7 +196,7 @@ public record ProfileSettings(
    */
   public ProfileSettings withFamilies(Set<MeasurementFamily> newFamilies) {
     return new ProfileSettings(name, measuredImages, nucleiImage, nucleiBackground, nuclei, cellsImage, cells,
-        illumination, newFamilies, measurements, rawMaximum);
+        illumination, newFamilies, measurements);
   }
 
   /**
@@ -208,7 +205,7 @@ public record ProfileSettings(
    */
   public ProfileSettings withIllumination(IlluminationMode mode) {
     return new ProfileSettings(name, measuredImages, nucleiImage, nucleiBackground, nuclei, cellsImage, cells,
-        mode, families, measurements, rawMaximum);
+        mode, families, measurements);
   }
 
   /**
@@ -218,7 +215,7 @@ public record ProfileSettings(
    */
   public ProfileSettings withSegmentation(PrimaryObjects.Options newNuclei, SecondaryObjects.Options newCells) {
     return new ProfileSettings(name, measuredImages, nucleiImage, nucleiBackground, newNuclei, cellsImage,
-        newCells, illumination, families, measurements, rawMaximum);
+        newCells, illumination, families, measurements);
   }
 
   /** @return every image name the pipeline reads: measured images plus segmentation images */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.brightpaint.data.io.ImageReader;
 import org.brightpaint.image.FloatImage;
 
 /**
@@ -18,14 +19,14 @@ public record SiteSource(int imageNumber, Map<String, String> metadata, Map<Stri
 
   /** Copies the maps. */
   public SiteSource {
-    metadata = Map.copyOf(metadata);
+    metadata = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(metadata)); // keeps column order
     files = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(files));
   }
 
   /**
    * Reads the images a pipeline needs.
    *
-   * @param settings the pipeline (image names and raw maximum)
+   * @param settings the pipeline (image names)
    * @return the loaded site
    * @throws IOException naming a missing channel or an unreadable file
    */
@@ -37,7 +38,7 @@ public record SiteSource(int imageNumber, Map<String, String> metadata, Map<Stri
         throw new IOException("Image set " + imageNumber + " " + metadata + " has no file for channel '" + name
             + "'; it has " + files.keySet());
       }
-      images.put(name, TiffImages.read(p, settings.rawMaximum()));
+      images.put(name, ImageReader.read(p).scaled());
     }
     return new SiteImages(imageNumber, metadata, images);
   }

@@ -206,7 +206,7 @@ class SyntheticPlatesTest {
     PlateFolder p = a.plate("BR00116991");
     assertEquals(2, p.sites().size());
     assertEquals(16, Files.list(p.images()).count());
-    assertEquals(64, Tiff16.read(p.file(p.sites().get(0), Channel.HIGH_Z_BF)).width());
+    assertEquals(64, org.brightpaint.data.io.ImageReader.read(p.file(p.sites().get(0), Channel.HIGH_Z_BF)).width());
     assertEquals(64, Npy.readIllumination(p.illuminationFile(Channel.ER), 64, 64).width());
     assertEquals(2, LoadData.read(p.dir().resolve("load_data.csv")).rows().size());
     LabelImage nuc = GroundTruth.nuclei(p, p.sites().get(0));

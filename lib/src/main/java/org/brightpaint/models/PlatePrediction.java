@@ -1,0 +1,191 @@
+package org.brightpaint.models;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.brightpaint.data.Channel;
+import org.brightpaint.data.LoadData;
+import org.brightpaint.data.PhenixFileName;
+import org.brightpaint.data.PlateFolder;
+import org.brightpaint.data.Preprocessing;
+import org.brightpaint.data.Site;
+import org.brightpaint.data.io.Tiff16;
+import org.brightpaint.image.FloatImage;
+import org.brightpaint.image.Illumination;
+import org.brightpaint.image.Resize;
+
+/**
+ * Predicts the stains of a whole plate so that the result drops in where the real plate's
+ * stains would be: {@code profile} and {@code quality} read it exactly like a real plate.
+ *
+ * <p>Per site: the generator's input planes are preprocessed as in training ({@link Preprocessing}:
+ * divide by the plate's illumination function, area-average to the preprocessing size,
+ * percentile-normalise to [-1, 1]); the prediction ([C, S, S] for S = the preprocessing size, by
+ * blended tiles, {@link TiledPrediction}) is mapped back to counts with the typical raw range
+ * saved in the generator ({@link Normalisation#toRaw}), resized bilinearly back to the input's
+ * own W x H, multiplied by the plate's illumination function of that stain when the plate has one
+ * and the preprocessing divided it out, and written as 16-bit counts:
+ * <pre>
+ * out/&lt;plate&gt;/Images/r&lt;RR&gt;c&lt;CC&gt;f&lt;FF&gt;p01-ch&lt;N&gt;sk1fk1fl1.tiff   (N = the stain's Phenix number)
+ * out/&lt;plate&gt;/load_data.csv                                 (FileName_Orig&lt;Stain&gt;, PathName_Orig&lt;Stain&gt;)
+ * </pre>
+ * The plate folder is written atomically ({@link org.brightpaint.data.io.AtomicFiles#writeFolder}): a failure leaves no partial plate.
+ */
+public final class PlatePrediction {
+
+  private PlatePrediction() {}
+
+  /**
+   * How to predict.
+   *
+   * @param preprocessing the preprocessing the generator was trained with (its size decides S)
+   * @param sampling the diffusion sampler (ignored by deterministic generators)
+   * @param maxSites at most this many sites per plate, spread evenly over it (0 = all)
+   */
+  public record Options(Preprocessing preprocessing, Sampling sampling, int maxSites) {
+    /** Validates. */
+    public Options {
+      if (preprocessing == null || sampling == null) {
+        throw new IllegalArgumentException("Plate prediction needs a preprocessing and a sampler");
+      }
+      if (maxSites < 0) {
+        throw new IllegalArgumentException("Max sites must be >= 0, got " + maxSites);
+      }
+    }
+  }
+
+  /**
+   * What was written for one plate.
+   *
+   * @param plate the barcode
+   * @param dir the plate folder written
+   * @param sites sites predicted
+   * @param width width of the written images (the input's)
+   * @param height height of the written images (the input's)
+   * @param stains the predicted stains
+   * @param illuminationRestored stains whose plate illumination function was multiplied back
+   *     (the others are written illumination-corrected: the plate has no function for them)
+   */
+  public record Result(String plate, Path dir, int sites, int width, int height, List<Channel> stains,
+      List<Channel> illuminationRestored) {
+    /** Copies. */
+    public Result {
+      stains = List.copyOf(stains);
+      illuminationRestored = List.copyOf(illuminationRestored);
+    }
+
+    /** @return one line for the console: sites, size, intensity space, folder */
+    public String summary() {
+      String space = illuminationRestored.size() == stains.size() ? "raw counts (illumination multiplied back)"
+          : illuminationRestored.isEmpty() ? "counts, illumination-corrected (the plate has no illumination function for "
+          + names(stains) + ")" : "counts; illumination multiplied back for " + names(illuminationRestored) + " only";
+      return "Predicted " + sites + " sites of " + plate + " at " + width + " x " + height + " px, " + space + " -> "
+          + dir;
+    }
+
+    private static String names(List<Channel> c) {
+      return String.join(", ", c.stream().map(Channel::cpName).toList());
+    }
+  }
+
+  /**
+   * Predicts a plate into {@code outRoot/<barcode>}.
+   *
+   * @param generator the generator
+   * @param plate the input plate (needs the generator's input planes)
+   * @param options preprocessing, sampler, site cap
+   * @param outRoot the folder that receives the plate folder
+   * @return what was written
+   * @throws IllegalArgumentException naming the file when an input image is missing or bad
+   * @throws UncheckedIOException when writing fails (no partial plate is left)
+   */
+  public static Result predict(Generator generator, PlateFolder plate, Options options, Path outRoot) {
+    GeneratorOptions go = generator.options();
+    Preprocessing prep = options.preprocessing();
+    List<Site> sites = Site.spread(plate.sites(), options.maxSites());
+    if (sites.isEmpty()) {
+      throw new IllegalArgumentException("Plate " + plate.dir() + " has no sites to predict");
+    }
+    List<Channel> stains = go.outputs();
+    Map<Channel, FloatImage> illum = new EnumMap<>(Channel.class);
+    if (prep.correctIllumination()) {
+      for (Channel c : stains) {
+        plate.illumination(c).ifPresent(f -> illum.put(c, f));
+      }
+    }
+    int tile = go.imageSize();
+    int[] size = new int[2];
+    Path dir = outRoot.resolve(plate.barcode());
+    try {
+      org.brightpaint.data.io.AtomicFiles.writeFolder(dir, tmp -> {
+        Path images = java.nio.file.Files.createDirectories(tmp.resolve("Images"));
+        List<LoadData.Row> rows = new ArrayList<>();
+        for (Site site : sites) {
+          FloatImage first = plate.read(site, go.inputs().getFirst());
+          size[0] = first.width();
+          size[1] = first.height();
+          Preprocessing.Prepared p = prep.apply(plate, site, go.inputs());
+          List<FloatImage> in = new ArrayList<>();
+          for (Channel c : go.inputs()) {
+            in.add(p.channels().get(c));
+          }
+          List<FloatImage> pred = TiledPrediction.predict(generator, in, tile, tile / 4, options.sampling());
+          Map<Channel, String> files = new EnumMap<>(Channel.class);
+          Map<Channel, String> paths = new EnumMap<>(Channel.class);
+          for (int c = 0; c < stains.size(); c++) {
+            Channel ch = stains.get(c);
+            FloatImage counts = toInputSpace(pred.get(c), generator.normalisation(), c, first.width(), first.height(),
+                Optional.ofNullable(illum.get(ch)));
+            String name = PhenixFileName.of(site.well(), site.field(), ch).fileName();
+            Tiff16.write(images.resolve(name), counts);
+            files.put(ch, name);
+            paths.put(ch, "Images");
+          }
+          rows.add(new LoadData.Row(site, files, paths, Map.of()));
+        }
+        new LoadData(rows).write(tmp.resolve("load_data.csv"));
+      });
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write the predictions of " + plate.barcode() + " to " + dir + ": "
+          + e.getMessage(), e);
+    }
+    return new Result(plate.barcode(), dir, sites.size(), size[0], size[1], stains,
+        stains.stream().filter(illum::containsKey).toList());
+  }
+
+  /**
+   * Maps one predicted channel back to the input's intensity space and size.
+   *
+   * @param predicted the prediction in normalised units [-1, 1], S x S
+   * @param normalisation the generator's normalisation
+   * @param index the channel's index in the normalisation
+   * @param width the input's width
+   * @param height the input's height
+   * @param illumination the plate's illumination function of the stain (W x H), if it has one
+   * @return counts, W x H, clamped to [0, 65535]
+   */
+  static FloatImage toInputSpace(FloatImage predicted, Normalisation normalisation, int index, int width, int height,
+      Optional<FloatImage> illumination) {
+    float[] px = predicted.pixels().clone();
+    for (int i = 0; i < px.length; i++) {
+      px[i] = (float) normalisation.toRaw(index, px[i]);
+    }
+    FloatImage counts = new FloatImage(predicted.width(), predicted.height(), px);
+    if (counts.width() != width || counts.height() != height) {
+      counts = Resize.bilinear(counts, width, height, false);
+    }
+    if (illumination.isPresent()) {
+      counts = Illumination.restore(counts, illumination.get());
+    }
+    float[] c = counts.pixels();
+    for (int i = 0; i < c.length; i++) {
+      c[i] = Math.max(0f, Math.min(65535f, c[i]));
+    }
+    return counts;
+  }
+}
