@@ -144,9 +144,9 @@ public final class Benchmark {
    */
   public static Options defaults(Path dataDir, RunSize size, Path out, Path runs) {
     List<ModelRunner> models = new ArrayList<>();
-    models.add(new MeanImageBaseline());
+    models.add(new MeanImageRunner());
     models.addAll(GeneratorRunner.all(size, runs));
-    return new Options(dataDir, size, out, models, List.of(MeanImageBaseline.NAME, "unet"),
+    return new Options(dataDir, size, out, models, List.of(org.brightpaint.training.MeanImageBaseline.NAME, "unet"),
         Runtime.getRuntime().availableProcessors(), ProfileSettings.cpjump1().families());
   }
 

@@ -1,11 +1,6 @@
 package org.brightpaint.benchmark;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import tech.tablesaw.api.Table;
 
 /**
@@ -48,20 +43,8 @@ public final class ReportFiles {
    * @return the file
    */
   public static Path writeString(String text, Path file) {
-    try {
-      Path dir = file.toAbsolutePath().getParent();
-      Files.createDirectories(dir);
-      Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-      try {
-        Files.writeString(tmp, text, StandardCharsets.UTF_8);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } finally {
-        Files.deleteIfExists(tmp);
-      }
-      return file;
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot write " + file + ": " + e.getMessage(), e);
-    }
+    org.brightpaint.data.io.AtomicFiles.writeString(file, text);
+    return file;
   }
 
   /**
@@ -72,20 +55,8 @@ public final class ReportFiles {
    * @return the file
    */
   public static Path writeBytes(byte[] bytes, Path file) {
-    try {
-      Path dir = file.toAbsolutePath().getParent();
-      Files.createDirectories(dir);
-      Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-      try {
-        Files.write(tmp, bytes);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } finally {
-        Files.deleteIfExists(tmp);
-      }
-      return file;
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot write " + file + ": " + e.getMessage(), e);
-    }
+    org.brightpaint.data.io.AtomicFiles.write(file, bytes);
+    return file;
   }
 
   private static String quote(String s) {

@@ -5,7 +5,6 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -93,7 +92,7 @@ public final class StageRunner {
       Instant start = Instant.now();
       progress.println("[" + name + "] started");
       body.run(partial);
-      Files.move(partial, fin, StandardCopyOption.ATOMIC_MOVE);
+      org.brightpaint.data.io.AtomicFiles.move(partial, fin);
       Instant end = Instant.now();
       double secs = Duration.between(start, end).toMillis() / 1000.0;
       ReportFiles.writeString("start=" + start + "\nend=" + end + "\nseconds=" + secs + "\n", fin.resolve(DONE));

@@ -9,6 +9,7 @@ import org.brightpaint.config.RunSize;
 import org.brightpaint.data.PlateFolder;
 import org.brightpaint.data.PlateSet;
 import org.brightpaint.data.Preprocessing;
+import org.brightpaint.data.io.AtomicFiles;
 import org.brightpaint.models.DeviceChoice;
 import org.brightpaint.models.Generator;
 import org.brightpaint.models.Generators;
@@ -39,7 +40,7 @@ public final class PredictCommand implements Callable<Integer> {
   @Option(names = "--data", required = true, description = "Folder of plate folders, or one plate folder")
   Path data;
 
-  @Option(names = "--out", required = true, description = "Output folder")
+  @Option(names = "--out", required = true, description = "Output folder (written whole: created, or replaced, only when every site is predicted)")
   Path out;
 
   @Option(names = "--sampler",
@@ -66,20 +67,23 @@ public final class PredictCommand implements Callable<Integer> {
     Path genDir = CheckpointFiles.generatorDir(checkpoint);
     Device dev = DeviceChoice.parse(device).device();
     List<PlateFolder> plates = PlateSet.open(data).plates();
-    int written = 0;
+    int[] written = {0};
     try (Generator g = Generators.load(genDir, dev)) {
       Sampling own = g.defaultSampling();
       Sampling sampling = new Sampling(
           sampler == null ? own.sampler() : Sampling.Sampler.valueOf(sampler.trim().toUpperCase(Locale.ROOT)),
           steps == null ? own.steps() : steps, own.seed());
       PlatePrediction.Options o = new PlatePrediction.Options(Preprocessing.of(RunSize.current()), sampling, maxSites);
-      for (PlateFolder plate : plates) {
-        PlatePrediction.Result r = PlatePrediction.predict(g, plate, o, out);
-        System.out.println(r.summary());
-        written += r.sites();
-      }
+      // all or nothing: a failed run leaves no partial plate and no folder without its load_data.csv
+      AtomicFiles.writeFolder(out, dir -> {
+        for (PlateFolder plate : plates) {
+          PlatePrediction.Result r = PlatePrediction.predict(g, plate, o, dir);
+          System.out.println(r.summary().replace(dir.toString(), out.toString()));
+          written[0] += r.sites();
+        }
+      });
     }
-    System.out.println("Wrote " + written + " sites to " + out);
+    System.out.println("Wrote " + written[0] + " sites to " + out);
     return 0;
   }
 }

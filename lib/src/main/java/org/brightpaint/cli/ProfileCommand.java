@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.brightpaint.data.io.AtomicFiles;
 import org.brightpaint.data.io.Npy;
 import org.brightpaint.features.pipeline.SiteSources;
 import org.brightpaint.image.FloatImage;
@@ -42,7 +43,7 @@ public final class ProfileCommand implements Callable<Integer> {
   @Option(names = "--preset", defaultValue = "cpjump1", description = "cpjump1 (default), cpjump1-brightfield or examplehuman")
   String preset;
 
-  @Option(names = "--out", required = true, paramLabel = "DIR", description = "output folder")
+  @Option(names = "--out", required = true, paramLabel = "DIR", description = "output folder (written whole: created, or replaced, only when profiling succeeds)")
   Path out;
 
   @Option(names = "--save-labels", description = "also save label images (16-bit PNG) under DIR/labels")
@@ -101,10 +102,15 @@ public final class ProfileCommand implements Callable<Integer> {
         }
       }
     }
-    PlateProfiler.Result r = PlateProfiler.run(sites, settings,
-        new PlateProfiler.Options(out, gzip, saveLabels, Math.max(1, threads), System.err), illum);
+    ProfileSettings chosen = settings;
+    List<PlateProfiler.Result> result = new ArrayList<>();
+    // all or nothing: a failed run leaves no (empty or partial) output folder
+    AtomicFiles.writeFolder(out, tmp -> result.add(PlateProfiler.run(sites, chosen,
+        new PlateProfiler.Options(tmp, gzip, saveLabels, Math.max(1, threads), System.err), illum)));
+    PlateProfiler.Result r = result.getFirst();
+    Path tmpDir = r.files().isEmpty() ? out : r.files().getFirst().getParent();
     System.out.printf("Profiled %d sites, %d nuclei in %.1f s (%.1f sites/min)%n", r.sites(), r.objects(), r.seconds(), r.sitesPerMinute());
-    r.files().forEach(f -> System.out.println("  " + f));
+    r.files().forEach(f -> System.out.println("  " + out.resolve(tmpDir.relativize(f))));
     return 0;
   }
 }

@@ -66,25 +66,45 @@ public record LoadData(List<Row> rows) {
    * @return the table
    */
   public static LoadData forPhenix(List<Site> sites, String pathName) {
-    return forPhenix(sites, pathName, List.of(Channel.values()));
+    return forPhenix(sites, pathName, List.of(Channel.values()),
+        (s, c) -> PhenixFileName.of(s.well(), s.field(), c).fileName());
   }
 
   /**
-   * The load_data of Phenix images in one folder, for the given sites and channels (e.g. the
-   * three brightfield planes of a prediction input).
+   * The load_data of Phenix images of a plate folder, with the file names found there
+   * ({@code .tif} or {@code .tiff}, see {@link PlateFolder#file}).
    *
+   * @param plate the plate
    * @param sites the sites
-   * @param pathName the PathName_ value (e.g. "Images", relative to the CSV)
+   * @param pathName the PathName_ value
+   * @return the table
+   */
+  public static LoadData forPhenix(PlateFolder plate, List<Site> sites, String pathName) {
+    return forPhenix(plate, sites, pathName, List.of(Channel.values()));
+  }
+
+  /**
+   * The load_data of Phenix images of a plate folder for some channels (e.g. the three
+   * brightfield planes of a prediction input), with the file names found there.
+   *
+   * @param plate the plate
+   * @param sites the sites
+   * @param pathName the PathName_ value
    * @param channels the channels
    * @return the table
    */
-  public static LoadData forPhenix(List<Site> sites, String pathName, List<Channel> channels) {
+  public static LoadData forPhenix(PlateFolder plate, List<Site> sites, String pathName, List<Channel> channels) {
+    return forPhenix(sites, pathName, channels, (s, c) -> plate.file(s, c).getFileName().toString());
+  }
+
+  private static LoadData forPhenix(List<Site> sites, String pathName, List<Channel> channels,
+      java.util.function.BiFunction<Site, Channel, String> name) {
     List<Row> rows = new ArrayList<>();
     for (Site s : sites) {
       Map<Channel, String> f = new EnumMap<>(Channel.class);
       Map<Channel, String> p = new EnumMap<>(Channel.class);
       for (Channel c : channels) {
-        f.put(c, PhenixFileName.of(s.well(), s.field(), c).fileName());
+        f.put(c, name.apply(s, c));
         p.put(c, pathName);
       }
       rows.add(new Row(s, f, p, Map.of()));

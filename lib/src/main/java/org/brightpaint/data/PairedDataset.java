@@ -185,7 +185,40 @@ public final class PairedDataset extends RandomAccessDataset {
   private Path cacheFile(Sample s) {
     String key = cacheKey(s.plate());
     return cacheDir.resolve(key).resolve(s.site().plate())
-        .resolve(s.site().well().name() + "-f" + s.site().field() + ".npy");
+        .resolve(s.site().well().name() + "-f" + s.site().field() + "-" + sourceKey(s) + ".npy");
+  }
+
+  /**
+   * The key of a site's source files: every channel image and illumination function it is made
+   * from, each by path, size and modification time, so that overwriting one file in place (which
+   * leaves its folder's time alone) invalidates that site's cache entry.
+   */
+  private static String sourceKey(Sample s) {
+    StringBuilder sb = new StringBuilder();
+    try {
+      for (Channel c : Channel.values()) {
+        for (Path p : List.of(s.plate().file(s.site(), c), s.plate().illuminationFile(c))) {
+          sb.append(p.toAbsolutePath().normalize()).append('|');
+          if (Files.exists(p)) {
+            sb.append(Files.size(p)).append('|').append(Files.getLastModifiedTime(p)).append('\n');
+          } else {
+            sb.append("absent\n");
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot key the cache of " + s.site().id() + ": " + e.getMessage(), e);
+    }
+    return sha256(sb.toString()).substring(0, 16);
+  }
+
+  private static String sha256(String text) {
+    try {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      return HexFormat.of().formatHex(md.digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private final java.util.Map<Path, String> keys = new java.util.concurrent.ConcurrentHashMap<>();
@@ -194,22 +227,14 @@ public final class PairedDataset extends RandomAccessDataset {
     return keys.computeIfAbsent(plate.dir(), d -> {
       StringBuilder sb = new StringBuilder(d.toAbsolutePath().normalize().toString()).append('|').append(preprocessing);
       try {
-        for (String f : List.of("load_data.csv", "illum", "Images")) {
-          Path p = d.resolve(f);
-          if (Files.exists(p)) {
-            sb.append('|').append(f).append(Files.getLastModifiedTime(p).toMillis());
-          }
-        }
+        // the pixels are keyed per site and file (sourceKey); the plate key is where and how
         Path marker = d.getParent() == null ? null : d.getParent().resolve("SYNTHETIC_COMPLETE");
         if (marker != null && Files.exists(marker)) {
           sb.append('|').append(Files.readString(marker));
         }
-        MessageDigest md = MessageDigest.getInstance("SHA-256");
-        return HexFormat.of().formatHex(md.digest(sb.toString().getBytes(StandardCharsets.UTF_8))).substring(0, 16);
+        return sha256(sb.toString()).substring(0, 16);
       } catch (IOException e) {
         throw new UncheckedIOException("Cannot key the cache of " + d, e);
-      } catch (NoSuchAlgorithmException e) {
-        throw new IllegalStateException(e);
       }
     });
   }

@@ -74,10 +74,19 @@ public record PlateFolder(Path dir, String barcode) implements ImageSource {
    *
    * @param site the site
    * @param channel the channel
-   * @return the file (which may not exist)
+   * @return the file: the Phenix name with {@code .tiff}, or with {@code .tif} when only that
+   *     exists (the {@code .tiff} one, which may not exist, otherwise)
    */
   public Path file(Site site, Channel channel) {
-    return images().resolve(PhenixFileName.of(site.well(), site.field(), channel).fileName());
+    String name = PhenixFileName.of(site.well(), site.field(), channel).fileName();
+    Path tiff = images().resolve(name);
+    if (!Files.exists(tiff)) {
+      Path tif = images().resolve(name.substring(0, name.length() - 1));
+      if (Files.exists(tif)) {
+        return tif;
+      }
+    }
+    return tiff;
   }
 
   /** @return the cell line from plate.csv, else from the benchmark manifest, else empty */

@@ -149,7 +149,7 @@ public final class PlateValidator {
       for (Site s : seen) {
         if (!expected.contains(s)) {
           for (Channel c : Channel.values()) {
-            if (present.contains(PhenixFileName.of(s.well(), s.field(), c).fileName())) {
+            if (present.contains(plate.file(s, c).getFileName().toString())) {
               extra.add(plate.file(s, c) + " (site not in load_data.csv)");
             }
           }
@@ -159,7 +159,7 @@ public final class PlateValidator {
     boolean anyStain = false;
     for (Site s : seen) {
       for (Channel c : Channel.FLUORESCENT) {
-        anyStain |= present.contains(PhenixFileName.of(s.well(), s.field(), c).fileName());
+        anyStain |= present.contains(plate.file(s, c).getFileName().toString());
       }
     }
     List<Channel> channels = anyStain || seen.isEmpty() ? List.of(Channel.values()) : Channel.BRIGHTFIELD_INPUTS;
@@ -219,7 +219,7 @@ public final class PlateValidator {
     List<String> badSorted = new ArrayList<>(bad);
     Collections.sort(badSorted);
     if (!hasLoadData && missing.isEmpty() && badSorted.isEmpty() && !expected.isEmpty()) {
-      LoadData.forPhenix(List.copyOf(expected), "Images", channels).write(loadData);
+      LoadData.forPhenix(plate, List.copyOf(expected), "Images", channels).write(loadData);
       notes.add("wrote " + loadData + " (" + expected.size() + " sites)");
     }
     return new PlateReport(plate.dir(), expected.size(), missing, extra, badSorted, notes);

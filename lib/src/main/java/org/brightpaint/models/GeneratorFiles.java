@@ -62,7 +62,7 @@ public final class GeneratorFiles {
       long weightsBytes, long weightsCrc32, Properties properties) {}
 
   /**
-   * Writes a generator's folder atomically (see {@link AtomicFolder}).
+   * Writes a generator's folder atomically (see {@link org.brightpaint.data.io.AtomicFiles#writeFolder}).
    *
    * @param dir the target folder, replaced
    * @param options the recipe
@@ -73,7 +73,7 @@ public final class GeneratorFiles {
    */
   public static void write(Path dir, GeneratorOptions options, Normalisation normalisation, Block network,
       Properties extra) throws IOException {
-    AtomicFolder.write(dir, tmp -> writeInto(tmp, options, normalisation, network, extra));
+    org.brightpaint.data.io.AtomicFiles.writeFolder(dir, tmp -> writeInto(tmp, options, normalisation, network, extra));
   }
 
   /**

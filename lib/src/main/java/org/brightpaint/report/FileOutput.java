@@ -1,12 +1,10 @@
 package org.brightpaint.report;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Base64;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.brightpaint.config.Workspace;
@@ -78,13 +76,10 @@ public final class FileOutput implements KernelOutput {
   private Path write(String fileName, byte[] bytes) {
     Path target = dir.resolve(fileName);
     try {
-      Files.createDirectories(dir);
-      Path tmp = dir.resolve(fileName + "." + ProcessHandle.current().pid() + ".tmp");
-      Files.write(tmp, bytes); // default permissions (umask), unlike createTempFile's 0600
-      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      org.brightpaint.data.io.AtomicFiles.write(target, bytes);
       return target;
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot write display output " + target, e);
+    } catch (UncheckedIOException e) {
+      throw new UncheckedIOException("Cannot write display output " + target, e.getCause());
     }
   }
 }

@@ -23,7 +23,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Stream;
 import org.brightpaint.data.Channel;
-import org.brightpaint.models.AtomicFolder;
+import org.brightpaint.data.io.AtomicFiles;
 import org.brightpaint.models.Generator;
 import org.brightpaint.models.GeneratorFiles;
 
@@ -65,7 +65,7 @@ public final class CheckpointFiles {
    */
   public static void write(Path dir, Generator generator, Map<String, Block> networks, Map<String, Adam> optimisers,
       TrainingState state) throws IOException {
-    AtomicFolder.write(dir, tmp -> {
+    AtomicFiles.writeFolder(dir, tmp -> {
       GeneratorFiles.writeInto(tmp.resolve(GENERATOR), generator.options(), generator.normalisation(),
           generator.network(), generator.extraProperties());
       Properties p = new Properties();

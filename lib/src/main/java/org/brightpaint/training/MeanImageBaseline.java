@@ -3,13 +3,28 @@ package org.brightpaint.training;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import org.brightpaint.data.CellLine;
 import org.brightpaint.data.Channel;
+import org.brightpaint.data.PhenixFileName;
+import org.brightpaint.data.PlateFolder;
+import org.brightpaint.data.PlateSet;
+import org.brightpaint.data.Site;
+import org.brightpaint.data.Split;
+import org.brightpaint.data.io.Tiff16;
+import org.brightpaint.image.FloatImage;
 import org.brightpaint.models.Generator;
 
 /**
- * The acceptance check: a generator must predict held-out images better than the trivial
- * baseline that always answers the mean training image.
+ * The mean-image baseline: the trivial predictor that answers the pixel-wise mean training image
+ * of each fluorescent channel whatever the brightfield shows. Every generator must beat it.
+ *
+ * <p>Two uses of the one concept: the acceptance check of training ({@link #compare}, on
+ * normalised crops) and the benchmark's "baseline-mean" model ({@link #trainMeanImages} and
+ * {@link #predictMeanImages}, on whole images in counts), so model numbers have a floor.
  *
  * <p>Per channel {@code c}: {@code MSE_model,c = mean over held-out examples and pixels of
  * (G(bf)_c - truth_c)^2} and {@code MSE_mean,c = mean of (meanTrain_c - truth_c)^2}, where
@@ -53,7 +68,76 @@ public final class MeanImageBaseline {
     }
   }
 
+  /** The model name used in benchmark outputs. */
+  public static final String NAME = "baseline-mean";
+
   private MeanImageBaseline() {}
+
+  /**
+   * The baseline "model" of the benchmark: writes the pixel-wise mean training image of each
+   * fluorescent channel, in counts, as {@code dir/mean_<Channel>.tiff}.
+   *
+   * @param plates the plate tree (its TRAIN plates are averaged)
+   * @param cellLine only plates of this line, or null for all
+   * @param dir the output folder
+   * @throws IllegalArgumentException when there are no training plates or sizes differ
+   */
+  public static void trainMeanImages(PlateSet plates, CellLine cellLine, Path dir) {
+    List<PlateFolder> trainPlates = plates.plates().stream()
+        .filter(p -> p.split().orElse(null) == Split.TRAIN && (cellLine == null || p.cellLine().orElse(null) == cellLine))
+        .toList();
+    if (trainPlates.isEmpty()) {
+      throw new IllegalArgumentException("No training plates" + (cellLine == null ? "" : " of " + cellLine) + " under " + plates.root());
+    }
+    for (Channel c : Channel.FLUORESCENT) {
+      double[] sum = null;
+      int w = 0, h = 0, n = 0;
+      for (PlateFolder p : trainPlates) {
+        for (Site s : p.sites()) {
+          FloatImage img = p.read(s, c);
+          if (sum == null) {
+            w = img.width();
+            h = img.height();
+            sum = new double[w * h];
+          } else if (img.width() != w || img.height() != h) {
+            throw new IllegalArgumentException("Training image " + p.file(s, c) + " is " + img.width() + " x " + img.height()
+                + ", others " + w + " x " + h + ": the mean-image baseline needs one size");
+          }
+          float[] px = img.pixels();
+          for (int i = 0; i < px.length; i++) sum[i] += px[i];
+          n++;
+        }
+      }
+      if (sum == null) throw new IllegalArgumentException("No training sites in " + trainPlates);
+      float[] mean = new float[sum.length];
+      for (int i = 0; i < mean.length; i++) mean[i] = (float) Math.round(sum[i] / n);
+      Tiff16.write(dir.resolve("mean_" + c.cpName() + ".tiff"), new FloatImage(w, h, mean));
+    }
+  }
+
+  /**
+   * Predicts every site as the mean training image: copies {@code trained/mean_<Channel>.tiff}
+   * to {@code out/<plate>/Images/<Phenix name>}.
+   *
+   * @param trained the folder {@link #trainMeanImages} wrote
+   * @param plates the plates to predict
+   * @param maxSitesPerPlate sites per plate, spread over the plate (0 = all)
+   * @param out the output folder
+   * @throws IOException on read or write errors
+   */
+  public static void predictMeanImages(Path trained, List<PlateFolder> plates, int maxSitesPerPlate, Path out)
+      throws IOException {
+    for (Channel c : Channel.FLUORESCENT) {
+      byte[] bytes = Files.readAllBytes(trained.resolve("mean_" + c.cpName() + ".tiff"));
+      for (PlateFolder p : plates) {
+        Path images = out.resolve(p.barcode()).resolve("Images");
+        Files.createDirectories(images);
+        for (Site s : Site.spread(p.sites(), maxSitesPerPlate)) {
+          Files.write(images.resolve(PhenixFileName.of(s.well(), s.field(), c).fileName()), bytes);
+        }
+      }
+    }
+  }
 
   /**
    * Scores a generator and the mean-image baseline on held-out examples.

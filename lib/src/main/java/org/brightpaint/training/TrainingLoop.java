@@ -263,14 +263,10 @@ public abstract class TrainingLoop implements AutoCloseable {
       return;
     }
     try {
-      Path dir = options.outDir().resolve("samples");
-      java.nio.file.Files.createDirectories(dir);
-      Path tmp = java.nio.file.Files.createTempFile(dir, ".sample", ".png");
-      javax.imageio.ImageIO.write(lastSample, "png", tmp.toFile());
-      java.nio.file.Files.move(tmp, dir.resolve("step-" + step + ".png"),
-          java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot write the validation sample under " + options.outDir(), e);
+      Path file = options.outDir().resolve("samples").resolve("step-" + step + ".png");
+      org.brightpaint.data.io.AtomicFiles.write(file, out -> javax.imageio.ImageIO.write(lastSample, "png", out));
+    } catch (UncheckedIOException e) {
+      throw new UncheckedIOException("Cannot write the validation sample under " + options.outDir(), e.getCause());
     }
   }
 

@@ -26,6 +26,23 @@ class BadInputTest {
     return PlateFolder.open(images.getParent());
   }
 
+  /** Issue 15 observation 5: {@code .tif} names are found, validated and listed as they are. */
+  @Test
+  void tifNamesAreReadNotReportedMissing() throws Exception {
+    PlateFolder p = plate();
+    try (var files = Files.list(p.images())) {
+      for (Path f : files.toList()) {
+        Files.move(f, f.resolveSibling(f.getFileName().toString().replace(".tiff", ".tif")));
+      }
+    }
+    Site s = p.sites().getFirst();
+    org.junit.jupiter.api.Assertions.assertEquals(4, p.read(s, Channel.MITO).width());
+    PlateValidator.Report r = PlateValidator.validate(p.dir(), 0);
+    assertTrue(r.ok(), r.format());
+    String csv = Files.readString(p.dir().resolve("load_data.csv"));
+    assertTrue(csv.contains("r01c01f01p01-ch5sk1fk1fl1.tif,") && !csv.contains(".tiff"), csv);
+  }
+
   @Test
   void missingChannelFileIsNamed() throws Exception {
     PlateFolder p = plate();

@@ -2,6 +2,7 @@ package org.brightpaint.data;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.brightpaint.data.synthetic.SyntheticOptions;
 import org.brightpaint.data.synthetic.SyntheticPlates;
+import org.brightpaint.image.FloatImage;
 import org.brightpaint.image.PercentileNormalization;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -57,11 +59,23 @@ class PairedDatasetTest {
       assertArrayEquals(direct.channels().get(Channel.DNA).pixels(), java.util.Arrays.copyOfRange(fl, 4 * 1024, 5 * 1024), 1e-6f);
       assertArrayEquals(direct.channels().get(Channel.LOW_Z_BF).pixels(), java.util.Arrays.copyOfRange(bf, 0, 1024), 1e-6f);
 
-      // the second read comes from the cache: spoil the TIFF in place and read again
+      // the second read comes from the cache
+      assertArrayEquals(fl, base().optCellLine(CellLine.U2OS).build().get(m, 0).getLabels().head().toFloatArray());
+      // issue 15 observation 12: overwriting a TIFF in place invalidates its site's cache entry
       Path tiff = s.plate().file(s.site(), Channel.DNA);
+      java.nio.file.attribute.FileTime before = Files.getLastModifiedTime(tiff);
+      FloatImage old = org.brightpaint.data.io.ImageReader.read(tiff).pixels();
+      short[] flipped = new short[old.pixels().length];
+      for (int i = 0; i < flipped.length; i++) {
+        flipped[i] = (short) old.pixels()[flipped.length - 1 - i];
+      }
+      // in place, as an image editor or tifffile does (the folder's time does not change)
+      Files.write(tiff, org.brightpaint.data.io.Tiff16.encode(old.width(), old.height(), flipped));
+      Files.setLastModifiedTime(tiff, java.nio.file.attribute.FileTime.fromMillis(before.toMillis() + 2000));
+      float[] fresh = base().optCellLine(CellLine.U2OS).build().get(m, 0).getLabels().head().toFloatArray();
+      assertFalse(java.util.Arrays.equals(java.util.Arrays.copyOfRange(fl, 4 * 1024, 5 * 1024),
+          java.util.Arrays.copyOfRange(fresh, 4 * 1024, 5 * 1024)), "new DNA pixels, not the cached ones");
       Files.write(tiff, new byte[] {1, 2, 3});
-      PairedDataset again = base().optCellLine(CellLine.U2OS).build();
-      assertArrayEquals(fl, again.get(m, 0).getLabels().head().toFloatArray());
       // without the cache the spoiled file is reported by name
       var e = assertThrows(IllegalArgumentException.class,
           () -> base().optCellLine(CellLine.U2OS).optCacheDir(dir.resolve("nocache")).build().get(m, 0));

@@ -118,8 +118,8 @@ class GeneratorFilesTest {
   @Test
   void failedWriteKeepsThePreviousFolder(@TempDir Path tmp) throws Exception {
     Path dir = tmp.resolve("g");
-    AtomicFolder.write(dir, d -> Files.writeString(d.resolve("a.txt"), "good"));
-    assertThrows(java.io.IOException.class, () -> AtomicFolder.write(dir, d -> {
+    org.brightpaint.data.io.AtomicFiles.writeFolder(dir, d -> Files.writeString(d.resolve("a.txt"), "good"));
+    assertThrows(java.io.IOException.class, () -> org.brightpaint.data.io.AtomicFiles.writeFolder(dir, d -> {
       Files.writeString(d.resolve("a.txt"), "half");
       throw new java.io.IOException("disk full");
     }));

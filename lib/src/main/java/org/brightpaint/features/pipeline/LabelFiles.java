@@ -3,9 +3,7 @@ package org.brightpaint.features.pipeline;
 import java.awt.image.BufferedImage;
 import java.awt.image.WritableRaster;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import javax.imageio.ImageIO;
 import org.brightpaint.image.LabelImage;
 
@@ -31,13 +29,11 @@ public final class LabelFiles {
     BufferedImage bi = new BufferedImage(labels.width(), labels.height(), BufferedImage.TYPE_USHORT_GRAY);
     WritableRaster r = bi.getRaster();
     r.setSamples(0, 0, labels.width(), labels.height(), 0, labels.labels());
-    Path parent = file.toAbsolutePath().getParent();
-    Files.createDirectories(parent);
-    Path tmp = parent.resolve("." + file.getFileName() + ".tmp");
-    if (!ImageIO.write(bi, "png", tmp.toFile())) {
-      throw new IOException("No PNG writer for " + file);
-    }
-    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    org.brightpaint.data.io.AtomicFiles.write(file, out -> {
+      if (!ImageIO.write(bi, "png", out)) {
+        throw new IOException("No PNG writer for " + file);
+      }
+    });
   }
 
   /**

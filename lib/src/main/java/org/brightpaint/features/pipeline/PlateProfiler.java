@@ -134,7 +134,12 @@ public final class PlateProfiler {
     Semaphore inFlight = new Semaphore(options.threads() + 1);
     try (ProfileWriter writer = new ProfileWriter(options.outDir(), options.gzip(), ProfileWriter.NonFinite.NAN)) {
       List<Future<?>> futures = new ArrayList<>();
-      for (SiteSource s : sites) {
+      // rows are appended in site order whatever order the threads finish in: same input, same bytes
+      Map<Integer, ProfileTables> finished = new HashMap<>();
+      int[] nextToWrite = {0};
+      for (int index = 0; index < sites.size(); index++) {
+        SiteSource s = sites.get(index);
+        int siteIndex = index;
         futures.add(submitBounded(pool, inFlight, () -> {
           SiteImages im = s.load(settings);
           Map<String, FloatImage> f = illum.getOrDefault(s.metadata().getOrDefault("Plate", ""), Map.of());
@@ -145,7 +150,12 @@ public final class PlateProfiler {
             }
           }
           ProfileTables t = ProfileTables.of(p);
-          writer.append(t);
+          synchronized (finished) {
+            finished.put(siteIndex, t);
+            while (finished.containsKey(nextToWrite[0])) {
+              writer.append(finished.remove(nextToWrite[0]++));
+            }
+          }
           objects.addAndGet(p.count(Compartment.NUCLEI));
           if (byWell) {
             Table row = null;
@@ -270,7 +280,12 @@ public final class PlateProfiler {
     Semaphore inFlight = new Semaphore(options.threads() + 1);
     try {
       List<Future<?>> futures = new ArrayList<>();
-      for (SiteSource s : sites) {
+      // rows are appended in site order whatever order the threads finish in: same input, same bytes
+      Map<Integer, ProfileTables> finished = new HashMap<>();
+      int[] nextToWrite = {0};
+      for (int index = 0; index < sites.size(); index++) {
+        SiteSource s = sites.get(index);
+        int siteIndex = index;
         futures.add(submitBounded(pool, inFlight, () -> {
           SiteImages im = s.load(settings);
           String plate = s.metadata().getOrDefault("Plate", "");

@@ -10,7 +10,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -198,11 +197,7 @@ public final class ProfileWriter implements Closeable {
     closed = true;
     for (Sink s : sinks.values()) {
       s.writer().close();
-      try {
-        Files.move(s.tmp(), s.target(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } catch (java.nio.file.AtomicMoveNotSupportedException e) {
-        Files.move(s.tmp(), s.target(), StandardCopyOption.REPLACE_EXISTING);
-      }
+      org.brightpaint.data.io.AtomicFiles.move(s.tmp(), s.target());
     }
   }
 }

@@ -19,7 +19,7 @@ public record SiteSource(int imageNumber, Map<String, String> metadata, Map<Stri
 
   /** Copies the maps. */
   public SiteSource {
-    metadata = Map.copyOf(metadata);
+    metadata = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(metadata)); // keeps column order
     files = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(files));
   }
 

@@ -78,4 +78,13 @@ class SiteSourcesTest {
         () -> new SiteSource(1, java.util.Map.of(), files).load(ProfileSettings.cpjump1()));
     assertTrue(e.getMessage().contains("counts.tif"), e.getMessage());
   }
+
+  /** Issue 15 observation 13: metadata columns come out in the order the LoadData CSV gives them. */
+  @Test
+  void metadataKeepsItsOrder() {
+    java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
+    List<String> keys = List.of("Plate", "Well", "Site", "Row", "Col", "Field", "Batch", "Source", "Line", "Dose");
+    keys.forEach(k -> m.put(k, k.toLowerCase()));
+    assertEquals(keys, List.copyOf(new SiteSource(1, m, java.util.Map.of()).metadata().keySet()));
+  }
 }
