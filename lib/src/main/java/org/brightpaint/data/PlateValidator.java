@@ -216,6 +216,9 @@ public final class PlateValidator {
     } else {
       notes.add("no illum/ folder: images will not be illumination-corrected");
     }
+    if (expected.isEmpty()) {
+      missing.add(plate.images() + " (no images: put the plate's Phenix-named TIFF files in Images/)");
+    }
     List<String> badSorted = new ArrayList<>(bad);
     Collections.sort(badSorted);
     if (!hasLoadData && missing.isEmpty() && badSorted.isEmpty() && !expected.isEmpty()) {

@@ -77,6 +77,10 @@ public final class MeanImageBaseline {
    * The baseline "model" of the benchmark: writes the pixel-wise mean training image of each
    * fluorescent channel, in counts, as {@code dir/mean_<Channel>.tiff}.
    *
+   * <p>Intensity space: the mean of the stored training images (raw counts, the input's space,
+   * with the plate's uneven illumination in them), compared with the real test images read the
+   * same way, as the generators' predictions are once written in the input's space.
+   *
    * @param plates the plate tree (its TRAIN plates are averaged)
    * @param cellLine only plates of this line, or null for all
    * @param dir the output folder

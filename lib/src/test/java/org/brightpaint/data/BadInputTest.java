@@ -38,9 +38,23 @@ class BadInputTest {
     Site s = p.sites().getFirst();
     org.junit.jupiter.api.Assertions.assertEquals(4, p.read(s, Channel.MITO).width());
     PlateValidator.Report r = PlateValidator.validate(p.dir(), 0);
-    assertTrue(r.ok(), r.format());
+    assertTrue(r.ok() && !r.format().contains("brightfield only"), r.format());
     String csv = Files.readString(p.dir().resolve("load_data.csv"));
     assertTrue(csv.contains("r01c01f01p01-ch5sk1fk1fl1.tif,") && !csv.contains(".tiff"), csv);
+  }
+
+  /** An empty Images/ folder is not a valid plate of zero sites. */
+  @Test
+  void emptyImagesFolderIsReported() throws Exception {
+    PlateFolder p = plate();
+    try (var files = Files.list(p.images())) {
+      for (Path f : files.toList()) {
+        Files.delete(f);
+      }
+    }
+    PlateValidator.Report r = PlateValidator.validate(p.dir(), 0);
+    org.junit.jupiter.api.Assertions.assertFalse(r.ok(), r.format());
+    assertTrue(r.format().contains("no images"), r.format());
   }
 
   @Test
