@@ -1,7 +1,6 @@
 package org.brightpaint.cli;
 
 import ai.djl.Device;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -41,7 +40,7 @@ public final class PredictCommand implements Callable<Integer> {
   @Option(names = "--data", required = true, description = "Folder of plate folders, or one plate folder")
   Path data;
 
-  @Option(names = "--out", required = true, description = "Output folder")
+  @Option(names = "--out", required = true, description = "Output folder (written whole: created, or replaced, only when every site is predicted)")
   Path out;
 
   @Option(names = "--sampler",
@@ -69,34 +68,22 @@ public final class PredictCommand implements Callable<Integer> {
     Device dev = DeviceChoice.parse(device).device();
     List<PlateFolder> plates = PlateSet.open(data).plates();
     int[] written = {0};
-    // all or nothing over every plate: a failed run leaves no output folder at all
-    AtomicFiles.writeFolder(out, dir -> {
-      try {
-        written[0] = predictInto(dir, genDir, dev, plates);
-      } catch (IOException | RuntimeException e) {
-        throw e;
-      } catch (Exception e) {
-        throw new IOException(e.getMessage(), e);
-      }
-    });
-    System.out.println("Wrote " + written[0] + " sites to " + out);
-    return 0;
-  }
-
-  private int predictInto(Path out, Path genDir, Device dev, List<PlateFolder> plates) throws Exception {
-    int written = 0;
     try (Generator g = Generators.load(genDir, dev)) {
       Sampling own = g.defaultSampling();
       Sampling sampling = new Sampling(
           sampler == null ? own.sampler() : Sampling.Sampler.valueOf(sampler.trim().toUpperCase(Locale.ROOT)),
           steps == null ? own.steps() : steps, own.seed());
       PlatePrediction.Options o = new PlatePrediction.Options(Preprocessing.of(RunSize.current()), sampling, maxSites);
-      for (PlateFolder plate : plates) {
-        PlatePrediction.Result r = PlatePrediction.predict(g, plate, o, out);
-        System.out.println(r.summary().replace(out.toString(), this.out.toString()));
-        written += r.sites();
-      }
+      // all or nothing: a failed run leaves no partial plate and no folder without its load_data.csv
+      AtomicFiles.writeFolder(out, dir -> {
+        for (PlateFolder plate : plates) {
+          PlatePrediction.Result r = PlatePrediction.predict(g, plate, o, dir);
+          System.out.println(r.summary().replace(dir.toString(), out.toString()));
+          written[0] += r.sites();
+        }
+      });
     }
-    return written;
+    System.out.println("Wrote " + written[0] + " sites to " + out);
+    return 0;
   }
 }

@@ -66,25 +66,26 @@ public record LoadData(List<Row> rows) {
    * @return the table
    */
   public static LoadData forPhenix(List<Site> sites, String pathName) {
-    return forPhenix(sites, pathName, List.of(Channel.values()));
-  }
-
-  /**
-   * The load_data of Phenix images in one folder, for the given sites and channels (e.g. the
-   * three brightfield planes of a prediction input).
-   *
-   * @param sites the sites
-   * @param pathName the PathName_ value (e.g. "Images", relative to the CSV)
-   * @param channels the channels
-   * @return the table
-   */
-  public static LoadData forPhenix(List<Site> sites, String pathName, List<Channel> channels) {
-    return forPhenix(sites, pathName, channels, (s, c) -> PhenixFileName.of(s.well(), s.field(), c).fileName());
+    return forPhenix(sites, pathName, List.of(Channel.values()),
+        (s, c) -> PhenixFileName.of(s.well(), s.field(), c).fileName());
   }
 
   /**
    * The load_data of Phenix images of a plate folder, with the file names found there
    * ({@code .tif} or {@code .tiff}, see {@link PlateFolder#file}).
+   *
+   * @param plate the plate
+   * @param sites the sites
+   * @param pathName the PathName_ value
+   * @return the table
+   */
+  public static LoadData forPhenix(PlateFolder plate, List<Site> sites, String pathName) {
+    return forPhenix(plate, sites, pathName, List.of(Channel.values()));
+  }
+
+  /**
+   * The load_data of Phenix images of a plate folder for some channels (e.g. the three
+   * brightfield planes of a prediction input), with the file names found there.
    *
    * @param plate the plate
    * @param sites the sites

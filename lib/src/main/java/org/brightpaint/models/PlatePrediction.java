@@ -14,6 +14,7 @@ import org.brightpaint.data.PhenixFileName;
 import org.brightpaint.data.PlateFolder;
 import org.brightpaint.data.Preprocessing;
 import org.brightpaint.data.Site;
+import org.brightpaint.data.io.AtomicFiles;
 import org.brightpaint.data.io.Tiff16;
 import org.brightpaint.image.FloatImage;
 import org.brightpaint.image.Illumination;
@@ -34,7 +35,9 @@ import org.brightpaint.image.Resize;
  * out/&lt;plate&gt;/Images/r&lt;RR&gt;c&lt;CC&gt;f&lt;FF&gt;p01-ch&lt;N&gt;sk1fk1fl1.tiff   (N = the stain's Phenix number)
  * out/&lt;plate&gt;/load_data.csv                                 (FileName_Orig&lt;Stain&gt;, PathName_Orig&lt;Stain&gt;)
  * </pre>
- * The plate folder is written atomically ({@link org.brightpaint.data.io.AtomicFiles#writeFolder}): a failure leaves no partial plate.
+ * The plate folder is written atomically ({@link AtomicFiles#writeFolder}): a failure leaves no
+ * partial plate. File names are the input's: a plate of {@code .tif} files gets {@code .tif}
+ * predictions.
  */
 public final class PlatePrediction {
 
@@ -122,7 +125,7 @@ public final class PlatePrediction {
     int[] size = new int[2];
     Path dir = outRoot.resolve(plate.barcode());
     try {
-      org.brightpaint.data.io.AtomicFiles.writeFolder(dir, tmp -> {
+      AtomicFiles.writeFolder(dir, tmp -> {
         Path images = java.nio.file.Files.createDirectories(tmp.resolve("Images"));
         List<LoadData.Row> rows = new ArrayList<>();
         for (Site site : sites) {
@@ -142,6 +145,9 @@ public final class PlatePrediction {
             FloatImage counts = toInputSpace(pred.get(c), generator.normalisation(), c, first.width(), first.height(),
                 Optional.ofNullable(illum.get(ch)));
             String name = PhenixFileName.of(site.well(), site.field(), ch).fileName();
+            if (plate.file(site, go.inputs().getFirst()).getFileName().toString().endsWith(".tif")) {
+              name = name.substring(0, name.length() - 1);
+            }
             Tiff16.write(images.resolve(name), counts);
             files.put(ch, name);
             paths.put(ch, "Images");
