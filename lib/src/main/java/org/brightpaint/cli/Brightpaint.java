@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       PredictCommand.class,
       QualityCommand.class,
       BenchmarkCommand.class,
+      DownloadCommand.class,
     })
 public final class Brightpaint implements Runnable {
 
