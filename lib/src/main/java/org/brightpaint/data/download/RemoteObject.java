@@ -43,7 +43,7 @@ public record RemoteObject(String key, long size, String etag, Path target) {
 
   /**
    * Whether a local file already holds this object: same size and, for a single-part object, the
-   * MD5 of its bytes equals the ETag.
+   * MD5 of its bytes equals the ETag (a multipart object: same size; no ETag: never).
    *
    * @param file the local file
    * @return true when it need not be downloaded again
@@ -53,8 +53,11 @@ public record RemoteObject(String key, long size, String etag, Path target) {
       if (!Files.isRegularFile(file) || Files.size(file) != size) {
         return false;
       }
-      if (multipart() || etag.isEmpty()) {
-        return !etag.isEmpty();
+      if (etag.isEmpty()) {
+        return false; // nothing to check the bytes against: fetch again
+      }
+      if (multipart()) {
+        return true; // size only: a multipart ETag cannot be recomputed without the part size
       }
       try (InputStream in = Files.newInputStream(file)) {
         return etag.equals(md5(in));

@@ -191,6 +191,16 @@ class Cpg0000DownloadTest {
   }
 
   @Test
+  void wholeSitesPassTheManifestCheck() {
+    downloader().run(new DownloadOptions(dest, List.of(PLATE), List.of(Well.parse("A02")), List.of(), List.of(),
+        true, false, 4, false), new Cpg0000Download.Listener() {});
+    org.brightpaint.data.PlateValidator.Report report = org.brightpaint.data.PlateValidator.validate(dest, 4);
+    assertTrue(report.ok(), report.format());
+    assertEquals(List.of(new Site(PLATE, Well.parse("A02"), 1), new Site(PLATE, Well.parse("A02"), 2)),
+        PlateFolder.open(plateDir()).sites());
+  }
+
+  @Test
   void multipartObjectsAreCheckedBySizeOnly() throws Exception {
     downloader().run(subset(), new Cpg0000Download.Listener() {});
     Path f = plateDir().resolve("load_data_csv/load_data_with_illum.csv");
@@ -242,6 +252,12 @@ class Cpg0000DownloadTest {
   void commandLineDownloadsResumesAndFailsInOneLine() throws Exception {
     String[] args = {"download", "--endpoint", server.endpoint().toString(), "--dest", dest.toString(),
         "--plate", PLATE, "--well", "A02", "--site", "2", "--channel", "DNA", "--channel", "8", "--illum"};
+    String[] dry = java.util.Arrays.copyOf(args, args.length + 1);
+    dry[args.length] = "--dry-run";
+    Captured plan = capture(dry);
+    assertEquals(0, plan.status(), plan.err());
+    assertTrue(plan.out().startsWith("dry run: 4 files"), plan.out());
+    assertTrue(files(dest).isEmpty(), files(dest).toString());
     Captured first = capture(args);
     assertEquals(0, first.status(), first.err());
     assertTrue(first.out().contains("4 files: 4 downloaded"), first.out());
