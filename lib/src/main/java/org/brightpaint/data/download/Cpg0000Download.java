@@ -57,7 +57,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * fetched with {@code If-Match: <listed ETag>} (an object replaced on the server since the listing
  * fails with HTTP 412) into a temporary file, its byte count and MD5 are checked against the listed
  * size and ETag, and only then is it renamed into place ({@link AtomicFiles}). Multipart ETags
- * ({@code <hex>-N}) are checked by size only (see {@link RemoteObject}). After the downloads,
+ * ({@code <hex>-N}) are checked by size only (see {@link RemoteObject}). Temporary files that a
+ * killed earlier run left behind are removed first. After the downloads,
  * {@code load_data.csv} is written for each plate from the images present in its {@code Images/}
  * folder (channels that are present, {@code PathName} relative: {@code Images}).
  */
@@ -157,6 +158,9 @@ public final class Cpg0000Download {
     listener.planned(plan.size(), total);
     if (options.dryRun()) {
       return new Result(plates, plan.size(), 0, 0, 0);
+    }
+    for (Path dir : plates) {
+      removeStaleTemporaries(dir);
     }
     AtomicInteger fetched = new AtomicInteger();
     AtomicLong bytes = new AtomicLong();
@@ -356,6 +360,29 @@ public final class Cpg0000Download {
     }
     return new DownloadException("Cannot " + what + ": " + e.getMessage(), e);
   }
+
+  /**
+   * Removes the temporary files of {@link AtomicFiles} ({@code .<name>.<digits>.tmp}, or
+   * {@code .<name>.<pid>-<nanos>.tmp}) that an interrupted earlier run (a
+   * killed process) left in a plate's folders, so that they are not taken for extra files.
+   */
+  private static void removeStaleTemporaries(Path dir) {
+    for (String sub : List.of("Images", "illum", Cpg0000Layout.LOAD_DATA_CSV)) {
+      Path folder = dir.resolve(sub);
+      if (!Files.isDirectory(folder)) {
+        continue;
+      }
+      try (var files = Files.list(folder)) {
+        for (Path f : files.filter(f -> STALE.matcher(f.getFileName().toString()).matches()).toList()) {
+          Files.deleteIfExists(f);
+        }
+      } catch (IOException e) {
+        throw new DownloadException("Cannot clean temporary files in " + folder + ": " + e.getMessage(), e);
+      }
+    }
+  }
+
+  private static final java.util.regex.Pattern STALE = java.util.regex.Pattern.compile("\\..+\\.[0-9-]+\\.tmp");
 
   /** Writes {@code load_data.csv} listing the images present, channels that are there. */
   private static void writeLoadData(Path dir) {

@@ -170,6 +170,10 @@ class Cpg0000DownloadTest {
     Files.write(truncated, java.util.Arrays.copyOf(whole, whole.length / 2));
     Path illum = plateDir().resolve("illum/BR00116991_IllumDNA.npy");
     Files.delete(illum);
+    Path stale = images.resolve(".r01c01f01p01-ch6sk1fk1fl1.tiff.4242.tmp"); // left by a killed run
+    Files.write(stale, new byte[] {1, 2, 3});
+    Path stale2 = images.resolve(".r01c01f01p01-ch7sk1fk1fl1.tiff.4242-123456789.tmp");
+    Files.write(stale2, new byte[] {1, 2, 3});
 
     List<String> fetched = new ArrayList<>();
     Cpg0000Download.Result repair = downloader().run(subset(), new Cpg0000Download.Listener() {
@@ -186,6 +190,8 @@ class Cpg0000DownloadTest {
     assertArrayEquals(good, Files.readAllBytes(flipped));
     assertArrayEquals(whole, Files.readAllBytes(truncated));
     assertTrue(Files.exists(illum));
+    assertFalse(Files.exists(stale));
+    assertFalse(Files.exists(stale2));
     // no temporary files left behind
     assertTrue(files(dest).stream().noneMatch(p -> p.getFileName().toString().endsWith(".tmp")), files(dest).toString());
   }
