@@ -33,6 +33,7 @@ import picocli.CommandLine.Command;
       PredictCommand.class,
       QualityCommand.class,
       BenchmarkCommand.class,
+      DownloadCommand.class,
     })
 public final class Brightpaint implements Runnable {
 
