@@ -37,16 +37,29 @@ public final class PrimaryObjects {
    * @param maximaSuppression minimum distance between maxima; NaN = automatic ({@code min / 1.5})
    * @param fillHoles when to fill holes
    * @param threshold the threshold settings
+   * @param neckRatio NaN (CellProfiler: every declumped piece is kept) or, in (0, 1], the neck
+   *     rule of {@link NeckMerge}: two touching pieces are merged again when their dividing line
+   *     is at least {@code neckRatio} times as wide as the smaller piece (widths measured by the
+   *     distance transform, so the rule scales with object size)
    */
   public record Options(
       double minDiameter, double maxDiameter, boolean discardOutsideRange, boolean discardBorder,
       DeclumpMethod unclump, DeclumpMethod dividingLines, double smoothingFilterSize,
-      double maximaSuppression, FillHoles fillHoles, GlobalThreshold.Options threshold) {
+      double maximaSuppression, FillHoles fillHoles, GlobalThreshold.Options threshold, double neckRatio) {
 
     /** Validates. */
     public Options {
       if (!(minDiameter > 0 && maxDiameter >= minDiameter)) {
         throw new IllegalArgumentException("Invalid diameter range: " + minDiameter + ".." + maxDiameter);
+      }
+      if (!Double.isNaN(neckRatio) && !(neckRatio > 0 && neckRatio <= 1)) {
+        throw new IllegalArgumentException("Invalid neck ratio (expected NaN or 0 < r <= 1): " + neckRatio);
+      }
+      if (!(Double.isNaN(smoothingFilterSize) || smoothingFilterSize >= 0)) {
+        throw new IllegalArgumentException("Invalid smoothing filter size: " + smoothingFilterSize);
+      }
+      if (!(Double.isNaN(maximaSuppression) || maximaSuppression >= 0)) {
+        throw new IllegalArgumentException("Invalid maxima suppression distance: " + maximaSuppression);
       }
       if (unclump == null || dividingLines == null || fillHoles == null || threshold == null) {
         throw new IllegalArgumentException("Primary object settings must not be null");
@@ -157,7 +170,12 @@ public final class PrimaryObjects {
     for (int i = 0; i < mask.length; i++) {
       mask[i] = labels[i] != 0;
     }
-    return Watershed.flood(surface, markers, mask, w, h, true);
+    int[] pieces = Watershed.flood(surface, markers, mask, w, h, true);
+    if (Double.isNaN(o.neckRatio())) {
+      return pieces;
+    }
+    float[] width = distance(o.fillHoles() == FillHoles.NEVER ? Labels.fillHoles(labels, w, h) : labels, w, h, false);
+    return NeckMerge.merge(pieces, width, w, h, o.neckRatio());
   }
 
   /**
