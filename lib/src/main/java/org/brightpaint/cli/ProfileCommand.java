@@ -12,6 +12,7 @@ import org.brightpaint.features.pipeline.SiteSources;
 import org.brightpaint.image.FloatImage;
 import org.brightpaint.features.pipeline.PlateProfiler;
 import org.brightpaint.features.pipeline.ProfileSettings;
+import org.brightpaint.features.pipeline.SegmentationSettings;
 import org.brightpaint.features.pipeline.SiteSource;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -24,6 +25,8 @@ import picocli.CommandLine.Option;
 @Command(
     name = "profile",
     mixinStandardHelpOptions = true,
+    usageHelpWidth = 160,
+    footer = {"", "Presets:", "${sys:brightpaint.presets}"},
     description = "Segment nuclei/cells/cytoplasm and measure CellProfiler features (Image.csv, Nuclei.csv, Cells.csv, Cytoplasm.csv, Wells.csv).")
 public final class ProfileCommand implements Callable<Integer> {
 
@@ -39,8 +42,17 @@ public final class ProfileCommand implements Callable<Integer> {
   @ArgGroup(exclusive = true, multiplicity = "1")
   Input input;
 
-  @Option(names = "--preset", defaultValue = "cpjump1", description = "cpjump1 (default), cpjump1-brightfield or examplehuman")
+  @Option(names = "--preset", defaultValue = "cpjump1", paramLabel = "NAME",
+      description = "pipeline preset (default cpjump1; the presets are listed below)")
   String preset;
+
+  @Option(names = "--settings", paramLabel = "FILE",
+      description = "segmentation settings file of 'name = value' lines, applied after the preset (names as for --set)")
+  Path settingsFile;
+
+  @Option(names = "--set", paramLabel = "NAME=VALUE",
+      description = "change one segmentation setting after the preset and --settings (repeat), e.g. --set nuclei.maxima-suppression=8; names: ${sys:brightpaint.segmentation.names}")
+  Map<String, String> set = new LinkedHashMap<>();
 
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "output folder")
   Path out;
@@ -61,9 +73,28 @@ public final class ProfileCommand implements Callable<Integer> {
   @Option(names = "--threads", description = "sites processed at once (default: all cores)")
   int threads = Runtime.getRuntime().availableProcessors();
 
+  static {
+    System.setProperty("brightpaint.segmentation.names", String.join(", ", SegmentationSettings.NAMES));
+    StringBuilder presets = new StringBuilder();
+    for (ProfileSettings.Preset p : ProfileSettings.Preset.values()) {
+      presets.append(presets.isEmpty() ? "" : System.lineSeparator()).append(String.format("  %-20s %s", p.cliName(), p.description()));
+    }
+    System.setProperty("brightpaint.presets", presets.toString());
+  }
+
   @Override
   public Integer call() throws Exception {
-    ProfileSettings settings = ProfileSettings.preset(preset);
+    ProfileSettings settings;
+    try {
+      settings = ProfileSettings.preset(preset);
+      if (settingsFile != null) {
+        settings = SegmentationSettings.apply(settings, SegmentationSettings.readFile(settingsFile));
+      }
+      settings = SegmentationSettings.apply(settings, set);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      return 2;
+    }
     List<SiteSource> sites;
     if (input.loadData != null) {
       sites = SiteSources.fromLoadData(input.loadData);
