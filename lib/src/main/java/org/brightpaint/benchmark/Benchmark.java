@@ -36,8 +36,9 @@ import tech.tablesaw.api.Table;
  * continues with the first unfinished stage. Stages: {@code plates}; {@code train-<model>-all}
  * (both cell lines' training plates) and {@code predict-<model>-all} (both test plates);
  * for generalisability, {@code train-<model>-<line>} and {@code predict-<model>-<line>} for the
- * chosen models; {@code profile-real} and {@code profile-<model>} (cpjump1 features of the test
- * plates); {@code counts-<model>-<line>} (nuclei counts of cross-line predictions); {@code cost};
+ * chosen models; {@code profile-real} and {@code profile-<model>} (CPJUMP1 features of the test
+ * plates, with the {@code cpjump1-synthetic} preset on synthetic plates and {@code cpjump1} on real
+ * ones, see {@link #profilePreset}); {@code counts-<model>-<line>} (nuclei counts of cross-line predictions); {@code cost};
  * and {@code report} ({@code <out>/report/}: CSV tables, gallery PNGs, {@code report.html}).
  */
 public final class Benchmark {

@@ -15,8 +15,26 @@ import org.brightpaint.image.LabelImage;
  * foreground), removal of objects touching the border, removal of objects whose area is below
  * {@code pi min^2 / 4} or above {@code pi max^2 / 4}, optional hole filling, relabelling.
  *
+ * <p>Rules followed, in CellProfiler 4.0's {@code cellprofiler/modules/identifyprimaryobjects.py}:
+ * {@code run} fills holes after thresholding only for "After both thresholding and declumping"
+ * ({@code fill_labeled_holes} with {@code size_fn: size < max * max}; here every hole is filled,
+ * the same for the presets' maxima), labels with a 3 x 3 structure, then
+ * {@code separate_neighboring_objects}, {@code filter_on_border}, {@code filter_on_size} and, unless
+ * "Never", fills holes again; {@code calc_smoothing_filter_size}: automatic size
+ * {@code 2.35 min / 3.5}; {@code smooth_image}: sigma {@code size / 2.35}, kernel half-width
+ * {@code max(int(size / 2), 1)}, edge-corrected; {@code separate_neighboring_objects}: automatic
+ * maxima suppression {@code min / 1.5}, footprint {@code strel_disk(max(1, s - 0.5))}, Shape seeds
+ * from the distance transform of the hole-filled foreground plus {@code uniform(0, 0.001)} noise,
+ * Shape watershed image {@code -d - min(-d)}, Intensity watershed image {@code 1 - image};
+ * {@code get_maxima}: {@code is_local_maximum}, non-positive maxima dropped, {@code binary_shrink}.
+ * The threshold (correction factor, then bounds) follows {@code Threshold.get_threshold}, see
+ * {@link GlobalThreshold}.
+ *
+ * <p>Not in CellProfiler: the optional {@link NeckMerge} after declumping ({@code neckRatio}), used
+ * by the {@code nuclei} preset only.
+ *
  * <p>Not implemented: the low-resolution maxima search (CellProfiler uses it only when the minimum
- * diameter exceeds 10 px; both presets here have minimum diameters of at most 10), adaptive
+ * diameter exceeds 10 px; the presets here have minimum diameters of at most 10), adaptive
  * thresholds and the "Propagate" dividing-line method.
  */
 public final class PrimaryObjects {
