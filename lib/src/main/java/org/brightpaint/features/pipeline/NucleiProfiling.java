@@ -62,15 +62,12 @@ public final class NucleiProfiling {
     Path file = dir.resolve(name + ".tif");
     try {
       ProfileSettings settings = ProfileSettings.nucleiOnly();
-      FloatImage dna = TiffImages.read(file, bitDepthMaximum(file));
+      FloatImage dna = readScaled(file);
       SiteImages site = new SiteImages(1, Map.of("Image", name), Map.of("DNA", dna));
       SiteProfile profile = SiteProfiler.profile(site, settings);
       LabelImage nuclei = profile.labels().get(Compartment.NUCLEI);
-      FloatImage t = TiffImages.read(dir.resolve(name + "-labels.tif"), 1.0);
-      int[] truth = new int[t.pixels().length];
-      for (int i = 0; i < truth.length; i++) {
-        truth[i] = Math.round(t.pixels()[i]);
-      }
+      LabelImage t = readLabels(dir.resolve(name + "-labels.tif"));
+      int[] truth = t.labels().clone();
       org.brightpaint.features.ops.Labels.clearBorder(truth, t.width(), t.height());
       SegmentationMatch.Score score = SegmentationMatch.score(nuclei, LabelImage.of(t.width(), t.height(), truth), 0.5);
       return new Result(file, profile, OutlineOverlay.of(dna, nuclei, null), score);
@@ -79,7 +76,35 @@ public final class NucleiProfiling {
     }
   }
 
-  /** 255 for an 8-bit file, 65535 for a 16-bit one (CellProfiler's scaling by bit depth). */
+  /**
+   * Reads a single-channel TIFF scaled by its bit depth, as CellProfiler does: value / 255 for an
+   * 8-bit file, value / 65535 for a 16-bit one.
+   *
+   * @param file the TIFF
+   * @return the image, values 0..1
+   * @throws IOException naming the file when it cannot be read
+   */
+  public static FloatImage readScaled(Path file) throws IOException {
+    return TiffImages.read(file, bitDepthMaximum(file));
+  }
+
+  /**
+   * Reads an instance-label TIFF (0 background, 1..N objects; ids need not be contiguous).
+   *
+   * @param file the TIFF
+   * @return the labels
+   * @throws IOException naming the file when it cannot be read
+   */
+  public static LabelImage readLabels(Path file) throws IOException {
+    FloatImage f = TiffImages.read(file, 1.0);
+    int[] l = new int[f.pixels().length];
+    for (int i = 0; i < l.length; i++) {
+      l[i] = Math.round(f.pixels()[i]);
+    }
+    return LabelImage.of(f.width(), f.height(), l);
+  }
+
+  /** 255 for an 8-bit file, 65535 for a 16-bit one. */
   private static double bitDepthMaximum(Path file) throws IOException {
     try (InputStream in = Files.newInputStream(file); var iis = ImageIO.createImageInputStream(in)) {
       var readers = ImageIO.getImageReaders(iis);

@@ -6,14 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.brightpaint.features.ops.Labels;
 import org.brightpaint.features.pipeline.ProfileSettings;
-import org.brightpaint.features.pipeline.TiffImages;
+import org.brightpaint.features.pipeline.NucleiProfiling;
 import org.brightpaint.image.FloatImage;
 import org.brightpaint.image.LabelImage;
 import org.junit.jupiter.api.Test;
@@ -27,21 +26,6 @@ import org.junit.jupiter.api.Test;
  * {@code python3 environment/reference/nuclei_baseline.py ../shared/fixtures/real-nuclei}.
  */
 class RealNucleiTest {
-
-  /** {@code ../shared} of the repository root as CI lays it out, else the workstation copy. */
-  static Path fixtures() {
-    Path dir = Path.of(System.getProperty("user.dir")).resolve("../../shared/fixtures/real-nuclei").normalize();
-    return Files.isDirectory(dir) ? dir : Path.of("/work/shared/fixtures/real-nuclei");
-  }
-
-  static LabelImage readLabels(Path file) throws IOException {
-    FloatImage f = TiffImages.read(file, 1.0);
-    int[] l = new int[f.pixels().length];
-    for (int i = 0; i < l.length; i++) {
-      l[i] = Math.round(f.pixels()[i]);
-    }
-    return LabelImage.of(f.width(), f.height(), l);
-  }
 
   static LabelImage withoutBorder(LabelImage l) {
     int[] px = l.labels().clone();
@@ -63,8 +47,7 @@ class RealNucleiTest {
 
   @Test
   void nucleiPresetMatchesOrBeatsScikitImageOnEveryRealImage() throws IOException {
-    Path dir = fixtures();
-    assertTrue(Files.isDirectory(dir), "real-nuclei fixtures not found at " + dir);
+    Path dir = NucleiProfiling.realNucleiFixtures();
     Map<String, double[]> base = baseline();
     assertEquals(7, base.size());
     ProfileSettings nuclei = ProfileSettings.preset("nuclei");
@@ -74,8 +57,8 @@ class RealNucleiTest {
     for (Map.Entry<String, double[]> e : base.entrySet()) {
       String name = e.getKey();
       Path file = dir.resolve(name + ".tif");
-      FloatImage image = TiffImages.read(file, bitDepthMaximum(file));
-      LabelImage truth = withoutBorder(readLabels(dir.resolve(name + "-labels.tif")));
+      FloatImage image = NucleiProfiling.readScaled(file);
+      LabelImage truth = withoutBorder(NucleiProfiling.readLabels(dir.resolve(name + "-labels.tif")));
       LabelImage found = withoutBorder(PrimaryObjects.identify(image, nuclei.nuclei()).labels());
       SegmentationMatch.Score s = SegmentationMatch.score(found, truth, 0.5);
       assertEquals(e.getValue()[1], s.truth(), "truth count of " + name);
@@ -87,21 +70,5 @@ class RealNucleiTest {
     }
     System.out.print(table);
     assertTrue(worse.isEmpty(), "nuclei preset below the scikit-image baseline on " + worse + "\n" + table);
-  }
-
-  static double bitDepthMaximum(Path tiff) throws IOException {
-    byte[] b = Files.readAllBytes(tiff);
-    java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(b);
-    buf.order(b[0] == 'I' ? java.nio.ByteOrder.LITTLE_ENDIAN : java.nio.ByteOrder.BIG_ENDIAN);
-    int ifd = buf.getInt(4);
-    int n = buf.getShort(ifd) & 0xffff;
-    for (int k = 0; k < n; k++) {
-      int e = ifd + 2 + 12 * k;
-      if ((buf.getShort(e) & 0xffff) == 258) {
-        int bits = buf.getShort(e + 8) & 0xffff;
-        return bits == 8 ? 255 : 65535;
-      }
-    }
-    throw new IOException("No BitsPerSample in " + tiff);
   }
 }
