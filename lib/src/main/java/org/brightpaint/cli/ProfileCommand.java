@@ -84,13 +84,19 @@ public final class ProfileCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    Map<String, String> fromFile = Map.of();
+    if (settingsFile != null) {
+      try {
+        fromFile = SegmentationSettings.readFile(settingsFile);
+      } catch (IllegalArgumentException | java.io.IOException e) {
+        // a file we cannot read is a user error (exit 1), a bad name or value is bad usage (exit 2)
+        System.err.println(e instanceof java.io.IOException ? "Cannot read settings file " + settingsFile + ": " + e.getMessage() : e.getMessage());
+        return 1;
+      }
+    }
     ProfileSettings settings;
     try {
-      settings = ProfileSettings.preset(preset);
-      if (settingsFile != null) {
-        settings = SegmentationSettings.apply(settings, SegmentationSettings.readFile(settingsFile));
-      }
-      settings = SegmentationSettings.apply(settings, set);
+      settings = SegmentationSettings.apply(SegmentationSettings.apply(ProfileSettings.preset(preset), fromFile), set);
     } catch (IllegalArgumentException e) {
       System.err.println(e.getMessage());
       return 2;

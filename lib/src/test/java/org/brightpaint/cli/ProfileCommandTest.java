@@ -108,4 +108,24 @@ class ProfileCommandTest {
         "--threads", "1", "--settings", file.toString()));
     assertTrue(Files.readAllLines(out2.resolve("Nuclei.csv")).size() > kept);
   }
+
+  @Test
+  void missingSettingsFileIsOneLineAndExitOne(@TempDir Path dir) throws Exception {
+    Path dna = copy("AS_09125_050116030001_D03f00d0.tif", dir);
+    java.io.PrintStream old = System.err;
+    java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+    System.setErr(new java.io.PrintStream(buf, true, java.nio.charset.StandardCharsets.UTF_8));
+    int rc;
+    try {
+      rc = Brightpaint.run("profile", "--preset", "nuclei", "--image", "DNA=" + dna, "--out",
+          dir.resolve("out").toString(), "--settings", dir.resolve("nope.txt").toString());
+    } finally {
+      System.setErr(old);
+    }
+    String err = buf.toString(java.nio.charset.StandardCharsets.UTF_8).strip();
+    assertEquals(1, rc, err);
+    assertEquals(1, err.lines().count(), err);
+    assertTrue(err.contains("nope.txt"), err);
+    assertTrue(!Files.exists(dir.resolve("out")), "no output on error");
+  }
 }
