@@ -36,8 +36,9 @@ import tech.tablesaw.api.Table;
  * continues with the first unfinished stage. Stages: {@code plates}; {@code train-<model>-all}
  * (both cell lines' training plates) and {@code predict-<model>-all} (both test plates);
  * for generalisability, {@code train-<model>-<line>} and {@code predict-<model>-<line>} for the
- * chosen models; {@code profile-real} and {@code profile-<model>} (cpjump1 features of the test
- * plates); {@code counts-<model>-<line>} (nuclei counts of cross-line predictions); {@code cost};
+ * chosen models; {@code profile-real} and {@code profile-<model>} (CPJUMP1 features of the test
+ * plates, with the {@code cpjump1-synthetic} preset on synthetic plates and {@code cpjump1} on real
+ * ones, see {@link #profilePreset}); {@code counts-<model>-<line>} (nuclei counts of cross-line predictions); {@code cost};
  * and {@code report} ({@code <out>/report/}: CSV tables, gallery PNGs, {@code report.html}).
  */
 public final class Benchmark {
@@ -178,7 +179,10 @@ public final class Benchmark {
       predictions.put(m.name(), pred);
       costs.add(m.cost(trained).orElse(cost(m.name(), trained, (t1 - t0) / 1e9, (t2 - t1) / 1e9, train, test)));
     }
-    ProfileSettings settings = ProfileSettings.cpjump1().withFamilies(o.families());
+    ProfileSettings settings = profilePreset(plates.root()).withFamilies(o.families());
+    progress.println("[profile] preset " + settings.name() + (settings.name().equals("cpjump1-synthetic")
+        ? " (synthetic plates: CPJUMP1 with nuclei settings tuned on synthetic plates)"
+        : " (CPJUMP1_analysis.cppipe settings)"));
     Path realProfile = stages.run("profile-real", dir -> profile(plates.root(), testBarcodes, settings, dir, o.threads(), progress));
     Map<String, Table> cells = new LinkedHashMap<>();
     cells.put("real", FeatureTables.read(realProfile, true));
@@ -203,6 +207,18 @@ public final class Benchmark {
     String title = "brightpaint benchmark (" + o.size().label() + ")";
     stages.run("report", dir -> BenchmarkReport.write(evaluation, dir, title, HtmlReport.create(title)));
     return new Result(stages.dir("report").resolve("report.html"), evaluation);
+  }
+
+  /**
+   * The profiling preset for a plate folder: {@code cpjump1-synthetic} for synthetic plates (the
+   * folder holds {@link SyntheticPlates#MARKER}), the exact {@code cpjump1} otherwise.
+   *
+   * @param plateRoot the folder of plate folders
+   * @return the preset
+   */
+  static ProfileSettings profilePreset(Path plateRoot) {
+    return Files.exists(plateRoot.resolve(SyntheticPlates.MARKER))
+        ? ProfileSettings.cpjump1Synthetic() : ProfileSettings.cpjump1();
   }
 
   private static PlateSet plates(Options o, StageRunner stages) {
@@ -251,7 +267,7 @@ public final class Benchmark {
     Table t = Table.create("cross_line_" + m.name(), StringColumn.create("train_line"), StringColumn.create("test_line"),
         StringColumn.create("image"), DoubleColumn.create("mse"), DoubleColumn.create("psnr"), DoubleColumn.create("ssim"),
         DoubleColumn.create("cells_real"), DoubleColumn.create("cells_pred"));
-    ProfileSettings countsOnly = ProfileSettings.cpjump1().withFamilies(Set.<MeasurementFamily>of());
+    ProfileSettings countsOnly = profilePreset(plates.root()).withFamilies(Set.<MeasurementFamily>of());
     Map<String, Double> realCounts = new java.util.HashMap<>();
     List<PlateFolder> allTest = select(plates, null, Split.TEST);
     Set<String> allBarcodes = new java.util.TreeSet<>();

@@ -13,6 +13,7 @@ import org.brightpaint.features.pipeline.SiteSources;
 import org.brightpaint.image.FloatImage;
 import org.brightpaint.features.pipeline.PlateProfiler;
 import org.brightpaint.features.pipeline.ProfileSettings;
+import org.brightpaint.features.pipeline.SegmentationSettings;
 import org.brightpaint.features.pipeline.SiteSource;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -25,6 +26,8 @@ import picocli.CommandLine.Option;
 @Command(
     name = "profile",
     mixinStandardHelpOptions = true,
+    usageHelpWidth = 160,
+    footer = {"", "Presets:", "${sys:brightpaint.presets}"},
     description = "Segment nuclei/cells/cytoplasm and measure CellProfiler features (Image.csv, Nuclei.csv, Cells.csv, Cytoplasm.csv, Wells.csv).")
 public final class ProfileCommand implements Callable<Integer> {
 
@@ -40,8 +43,17 @@ public final class ProfileCommand implements Callable<Integer> {
   @ArgGroup(exclusive = true, multiplicity = "1")
   Input input;
 
-  @Option(names = "--preset", defaultValue = "cpjump1", description = "cpjump1 (default), cpjump1-brightfield or examplehuman")
+  @Option(names = "--preset", defaultValue = "cpjump1", paramLabel = "NAME",
+      description = "pipeline preset (default cpjump1; the presets are listed below)")
   String preset;
+
+  @Option(names = "--settings", paramLabel = "FILE",
+      description = "segmentation settings file of 'name = value' lines, applied after the preset (names as for --set)")
+  Path settingsFile;
+
+  @Option(names = "--set", paramLabel = "NAME=VALUE",
+      description = "change one segmentation setting after the preset and --settings (repeat), e.g. --set nuclei.maxima-suppression=8; names: ${sys:brightpaint.segmentation.names}")
+  Map<String, String> set = new LinkedHashMap<>();
 
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "output folder (written whole: created, or replaced, only when profiling succeeds)")
   Path out;
@@ -62,9 +74,34 @@ public final class ProfileCommand implements Callable<Integer> {
   @Option(names = "--threads", description = "sites processed at once (default: all cores)")
   int threads = Runtime.getRuntime().availableProcessors();
 
+  static {
+    System.setProperty("brightpaint.segmentation.names", String.join(", ", SegmentationSettings.NAMES));
+    StringBuilder presets = new StringBuilder();
+    for (ProfileSettings.Preset p : ProfileSettings.Preset.values()) {
+      presets.append(presets.isEmpty() ? "" : System.lineSeparator()).append(String.format("  %-20s %s", p.cliName(), p.description()));
+    }
+    System.setProperty("brightpaint.presets", presets.toString());
+  }
+
   @Override
   public Integer call() throws Exception {
-    ProfileSettings settings = ProfileSettings.preset(preset);
+    Map<String, String> fromFile = Map.of();
+    if (settingsFile != null) {
+      try {
+        fromFile = SegmentationSettings.readFile(settingsFile);
+      } catch (IllegalArgumentException | java.io.IOException e) {
+        // a file we cannot read is a user error (exit 1), a bad name or value is bad usage (exit 2)
+        System.err.println(e instanceof java.io.IOException ? "Cannot read settings file " + settingsFile + ": " + e.getMessage() : e.getMessage());
+        return 1;
+      }
+    }
+    ProfileSettings settings;
+    try {
+      settings = SegmentationSettings.apply(SegmentationSettings.apply(ProfileSettings.preset(preset), fromFile), set);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      return 2;
+    }
     List<SiteSource> sites;
     if (input.loadData != null) {
       sites = SiteSources.fromLoadData(input.loadData);

@@ -60,4 +60,72 @@ class ProfileCommandTest {
         "--out", dir.resolve("out").toString());
     assertNotEquals(0, rc);
   }
+
+  @Test
+  void helpListsEveryPresetWithOneLine() {
+    String help = new picocli.CommandLine(new Brightpaint()).getSubcommands().get("profile").getUsageMessage();
+    for (org.brightpaint.features.pipeline.ProfileSettings.Preset p : org.brightpaint.features.pipeline.ProfileSettings.Preset.values()) {
+      assertTrue(help.lines().anyMatch(l -> l.contains(p.cliName() + " ") && l.contains(p.description())),
+          p.cliName() + " missing from:\n" + help);
+    }
+  }
+
+  @Test
+  void unknownOrBadSegmentationSettingIsOneLineAndExitTwo(@TempDir Path dir) throws Exception {
+    Path dna = copy("AS_09125_050116030001_D03f00d0.tif", dir);
+    for (String[] bad : new String[][] {{"nuclei.maxima-supresion=8", "nuclei.maxima-supresion"},
+        {"nuclei.maxima-suppression=eight", "'eight'"}, {"cells.regularization=0.1", "nuclei only"}}) {
+      java.io.PrintStream old = System.err;
+      java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+      System.setErr(new java.io.PrintStream(buf, true, java.nio.charset.StandardCharsets.UTF_8));
+      int rc;
+      try {
+        rc = Brightpaint.run("profile", "--preset", "nuclei", "--image", "DNA=" + dna, "--out",
+            dir.resolve("out").toString(), "--set", bad[0]);
+      } finally {
+        System.setErr(old);
+      }
+      String err = buf.toString(java.nio.charset.StandardCharsets.UTF_8).strip();
+      assertEquals(2, rc, err);
+      assertEquals(1, err.lines().count(), err);
+      assertTrue(err.contains(bad[1]), err);
+    }
+  }
+
+  @Test
+  void nucleiPresetNeedsOnlyADnaImageAndAcceptsASettingsFile(@TempDir Path dir) throws Exception {
+    Path dna = copy("AS_09125_050116030001_D03f00d0.tif", dir);
+    Path out = dir.resolve("out");
+    assertEquals(0, Brightpaint.run("profile", "--preset", "nuclei", "--image", "DNA=" + dna, "--out", out.toString(),
+        "--threads", "1"));
+    assertTrue(Files.exists(out.resolve("Nuclei.csv")));
+    assertTrue(!Files.exists(out.resolve("Cells.csv")));
+    long kept = Files.readAllLines(out.resolve("Nuclei.csv")).size();
+    Path file = dir.resolve("seg.txt");
+    Files.writeString(file, "# keep nuclei cut by the border\nnuclei.discard-border = no\n");
+    Path out2 = dir.resolve("out2");
+    assertEquals(0, Brightpaint.run("profile", "--preset", "nuclei", "--image", "DNA=" + dna, "--out", out2.toString(),
+        "--threads", "1", "--settings", file.toString()));
+    assertTrue(Files.readAllLines(out2.resolve("Nuclei.csv")).size() > kept);
+  }
+
+  @Test
+  void missingSettingsFileIsOneLineAndExitOne(@TempDir Path dir) throws Exception {
+    Path dna = copy("AS_09125_050116030001_D03f00d0.tif", dir);
+    java.io.PrintStream old = System.err;
+    java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+    System.setErr(new java.io.PrintStream(buf, true, java.nio.charset.StandardCharsets.UTF_8));
+    int rc;
+    try {
+      rc = Brightpaint.run("profile", "--preset", "nuclei", "--image", "DNA=" + dna, "--out",
+          dir.resolve("out").toString(), "--settings", dir.resolve("nope.txt").toString());
+    } finally {
+      System.setErr(old);
+    }
+    String err = buf.toString(java.nio.charset.StandardCharsets.UTF_8).strip();
+    assertEquals(1, rc, err);
+    assertEquals(1, err.lines().count(), err);
+    assertTrue(err.contains("nope.txt"), err);
+    assertTrue(!Files.exists(dir.resolve("out")), "no output on error");
+  }
 }

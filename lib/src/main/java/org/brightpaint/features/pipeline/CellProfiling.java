@@ -28,7 +28,8 @@ import tech.tablesaw.plotly.traces.HistogramTrace;
 
 /**
  * The cell-profiling walk-through behind notebook 08: profile the DMSO wells and the wells of one
- * MoA group of the first synthetic plate with the {@code cpjump1} preset (all features, CSVs under
+ * MoA group of the first synthetic plate with the {@code cpjump1-synthetic} preset ({@code cpjump1}
+ * on real plates; all features, CSVs under
  * {@code Workspace.current().dir("profiles")}; the plate's own illumination functions are used
  * when its folder has them), keep one site's labels for an outline overlay, and compare feature
  * distributions between DMSO and the group.
@@ -109,7 +110,8 @@ public final class CellProfiling {
       }
       List<SiteSource> chosen = all.stream()
           .filter(s -> dmso.contains(s.metadata().get("Well")) || treated.contains(s.metadata().get("Well"))).toList();
-      ProfileSettings settings = ProfileSettings.cpjump1();
+      ProfileSettings settings = java.nio.file.Files.exists(plates.root().resolve(SyntheticPlates.MARKER))
+          ? ProfileSettings.cpjump1Synthetic() : ProfileSettings.cpjump1();
       Map<String, FloatImage> illum = new LinkedHashMap<>();
       for (String name : settings.requiredImages()) {
         plate.illumination(Channel.ofName(name)).ifPresent(f -> illum.put(name, f));

@@ -43,7 +43,9 @@ final class FamilyWiring {
         m.granularityRadius(), m.granularitySpectrum());
     List<LabelImage> sets = new ArrayList<>();
     for (Compartment c : Compartment.values()) {
-      sets.add(labels.get(c));
+      if (labels.containsKey(c)) {
+        sets.add(labels.get(c));
+      }
     }
     List<Map.Entry<String, Granularity.Result>> results = s.measuredImages().parallelStream()
         .map(name -> Map.entry(name, Granularity.measure(images.get(name), name, sets, o))).toList();
@@ -81,7 +83,9 @@ final class FamilyWiring {
         }
         case GRANULARITY -> {
           for (String name : s.measuredImages()) {
-            t.add(() -> granularity.get(name).objects().get(c.ordinal()));
+            // the label sets were passed in Compartment order, skipping absent ones
+            int index = (int) labels.keySet().stream().filter(k -> k.ordinal() < c.ordinal()).count();
+            t.add(() -> granularity.get(name).objects().get(index));
           }
         }
         case COLOCALIZATION -> {

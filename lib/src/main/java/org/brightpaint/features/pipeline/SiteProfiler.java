@@ -66,26 +66,35 @@ public final class SiteProfiler {
           BackgroundIllumination.compute(nucleiInput, bg.blockSize(), bg.filterSize()));
     }
     PrimaryObjects.Result nuclei = PrimaryObjects.identify(nucleiInput, settings.nuclei());
-    SecondaryObjects.Result cells = SecondaryObjects.identify(images.get(settings.cellsImage()), nuclei, settings.cells());
-    LabelImage cyto = TertiaryObjects.subtract(cells.labels(), nuclei.labels());
     Map<Compartment, LabelImage> labels = new EnumMap<>(Compartment.class);
     labels.put(Compartment.NUCLEI, nuclei.labels());
-    labels.put(Compartment.CELLS, cells.labels());
-    labels.put(Compartment.CYTOPLASM, cyto);
-
     Map<Compartment, LabelImage> withDiscarded = new EnumMap<>(Compartment.class);
     withDiscarded.put(Compartment.NUCLEI, FamilyWiring.withDiscarded(nuclei.labels(), nuclei.unedited()));
-    withDiscarded.put(Compartment.CELLS, FamilyWiring.withDiscarded(cells.labels(), cells.unfiltered()));
+    SecondaryObjects.Result cells = null;
+    LabelImage cyto = null;
+    if (settings.hasCells()) {
+      cells = SecondaryObjects.identify(images.get(settings.cellsImage()), nuclei, settings.cells());
+      cyto = TertiaryObjects.subtract(cells.labels(), nuclei.labels());
+      labels.put(Compartment.CELLS, cells.labels());
+      labels.put(Compartment.CYTOPLASM, cyto);
+      withDiscarded.put(Compartment.CELLS, FamilyWiring.withDiscarded(cells.labels(), cells.unfiltered()));
+    }
     Map<String, Double> imageGranularity = new LinkedHashMap<>();
     Map<Compartment, FeatureSet> features = measure(images, labels, withDiscarded, settings, imageGranularity);
 
     Map<String, Double> im = new LinkedHashMap<>();
-    im.put("Count_Cells", (double) cells.labels().count());
-    im.put("Count_Cytoplasm", (double) cyto.count());
+    if (cells != null) {
+      im.put("Count_Cells", (double) cells.labels().count());
+      im.put("Count_Cytoplasm", (double) cyto.count());
+    }
     im.put("Count_Nuclei", (double) nuclei.labels().count());
-    im.put("Threshold_FinalThreshold_Cells", cells.threshold().threshold());
+    if (cells != null) {
+      im.put("Threshold_FinalThreshold_Cells", cells.threshold().threshold());
+    }
     im.put("Threshold_FinalThreshold_Nuclei", nuclei.threshold().threshold());
-    im.put("Threshold_OrigThreshold_Cells", cells.threshold().original());
+    if (cells != null) {
+      im.put("Threshold_OrigThreshold_Cells", cells.threshold().original());
+    }
     im.put("Threshold_OrigThreshold_Nuclei", nuclei.threshold().original());
     im.putAll(imageGranularity);
     return new SiteProfile(site, labels, features, im);
@@ -95,7 +104,8 @@ public final class SiteProfiler {
    * Measures given objects (the measurement half of {@link #profile}).
    *
    * @param images image name to image (0..1)
-   * @param labels the three compartments, object i of each belonging to nucleus i
+   * @param labels the compartments (nuclei, and cells and cytoplasm unless the settings find nuclei
+   *     only), object i of each belonging to nucleus i
    * @param withDiscarded per compartment (optional), labels including objects discarded by border
    *     and size filters, numbered after the kept ones (used by Neighbors)
    * @param settings which families and images
@@ -106,7 +116,7 @@ public final class SiteProfiler {
   public static Map<Compartment, FeatureSet> measure(
       Map<String, FloatImage> images, Map<Compartment, LabelImage> labels,
       Map<Compartment, LabelImage> withDiscarded, ProfileSettings settings, Map<String, Double> imageMeasurements) {
-    List<Compartment> comps = List.of(Compartment.values());
+    List<Compartment> comps = List.copyOf(labels.keySet());
     Map<String, org.brightpaint.features.measure.Granularity.Result> granularity =
         FamilyWiring.granularity(images, labels, settings);
     granularity.forEach((name, r) -> r.image().columns().forEach((k, v) -> imageMeasurements.put(k, v[0])));
@@ -155,6 +165,9 @@ public final class SiteProfiler {
   }
 
   private static List<Supplier<FeatureSet>> relations(Compartment c, Map<Compartment, LabelImage> labels) {
+    if (!labels.containsKey(Compartment.CELLS)) {
+      return List.of();
+    }
     int nn = labels.get(Compartment.NUCLEI).count();
     int nc = labels.get(Compartment.CELLS).count();
     int ny = labels.get(Compartment.CYTOPLASM).count();

@@ -15,8 +15,26 @@ import org.brightpaint.image.LabelImage;
  * foreground), removal of objects touching the border, removal of objects whose area is below
  * {@code pi min^2 / 4} or above {@code pi max^2 / 4}, optional hole filling, relabelling.
  *
+ * <p>Rules followed, in CellProfiler 4.0's {@code cellprofiler/modules/identifyprimaryobjects.py}:
+ * {@code run} fills holes after thresholding only for "After both thresholding and declumping"
+ * ({@code fill_labeled_holes} with {@code size_fn: size < max * max}; here every hole is filled,
+ * the same for the presets' maxima), labels with a 3 x 3 structure, then
+ * {@code separate_neighboring_objects}, {@code filter_on_border}, {@code filter_on_size} and, unless
+ * "Never", fills holes again; {@code calc_smoothing_filter_size}: automatic size
+ * {@code 2.35 min / 3.5}; {@code smooth_image}: sigma {@code size / 2.35}, kernel half-width
+ * {@code max(int(size / 2), 1)}, edge-corrected; {@code separate_neighboring_objects}: automatic
+ * maxima suppression {@code min / 1.5}, footprint {@code strel_disk(max(1, s - 0.5))}, Shape seeds
+ * from the distance transform of the hole-filled foreground plus {@code uniform(0, 0.001)} noise,
+ * Shape watershed image {@code -d - min(-d)}, Intensity watershed image {@code 1 - image};
+ * {@code get_maxima}: {@code is_local_maximum}, non-positive maxima dropped, {@code binary_shrink}.
+ * The threshold (correction factor, then bounds) follows {@code Threshold.get_threshold}, see
+ * {@link GlobalThreshold}.
+ *
+ * <p>Not in CellProfiler: the optional {@link NeckMerge} after declumping ({@code neckRatio}), used
+ * by the {@code nuclei} preset only.
+ *
  * <p>Not implemented: the low-resolution maxima search (CellProfiler uses it only when the minimum
- * diameter exceeds 10 px; both presets here have minimum diameters of at most 10), adaptive
+ * diameter exceeds 10 px; the presets here have minimum diameters of at most 10), adaptive
  * thresholds and the "Propagate" dividing-line method.
  */
 public final class PrimaryObjects {
@@ -37,16 +55,29 @@ public final class PrimaryObjects {
    * @param maximaSuppression minimum distance between maxima; NaN = automatic ({@code min / 1.5})
    * @param fillHoles when to fill holes
    * @param threshold the threshold settings
+   * @param neckRatio NaN (CellProfiler: every declumped piece is kept) or, in (0, 1], the neck
+   *     rule of {@link NeckMerge}: two touching pieces are merged again when their dividing line
+   *     is at least {@code neckRatio} times as wide as the smaller piece (widths measured by the
+   *     distance transform, so the rule scales with object size)
    */
   public record Options(
       double minDiameter, double maxDiameter, boolean discardOutsideRange, boolean discardBorder,
       DeclumpMethod unclump, DeclumpMethod dividingLines, double smoothingFilterSize,
-      double maximaSuppression, FillHoles fillHoles, GlobalThreshold.Options threshold) {
+      double maximaSuppression, FillHoles fillHoles, GlobalThreshold.Options threshold, double neckRatio) {
 
     /** Validates. */
     public Options {
       if (!(minDiameter > 0 && maxDiameter >= minDiameter)) {
         throw new IllegalArgumentException("Invalid diameter range: " + minDiameter + ".." + maxDiameter);
+      }
+      if (!Double.isNaN(neckRatio) && !(neckRatio > 0 && neckRatio <= 1)) {
+        throw new IllegalArgumentException("Invalid neck ratio (expected NaN or 0 < r <= 1): " + neckRatio);
+      }
+      if (!(Double.isNaN(smoothingFilterSize) || smoothingFilterSize >= 0)) {
+        throw new IllegalArgumentException("Invalid smoothing filter size: " + smoothingFilterSize);
+      }
+      if (!(Double.isNaN(maximaSuppression) || maximaSuppression >= 0)) {
+        throw new IllegalArgumentException("Invalid maxima suppression distance: " + maximaSuppression);
       }
       if (unclump == null || dividingLines == null || fillHoles == null || threshold == null) {
         throw new IllegalArgumentException("Primary object settings must not be null");
@@ -157,7 +188,12 @@ public final class PrimaryObjects {
     for (int i = 0; i < mask.length; i++) {
       mask[i] = labels[i] != 0;
     }
-    return Watershed.flood(surface, markers, mask, w, h, true);
+    int[] pieces = Watershed.flood(surface, markers, mask, w, h, true);
+    if (Double.isNaN(o.neckRatio())) {
+      return pieces;
+    }
+    float[] width = distance(o.fillHoles() == FillHoles.NEVER ? Labels.fillHoles(labels, w, h) : labels, w, h, false);
+    return NeckMerge.merge(pieces, width, w, h, o.neckRatio());
   }
 
   /**

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class SyntheticSegmentationTest {
 
   static Map<String, Double> f1(SyntheticOptions o, List<Plate> plates, List<Well> wells, int fields) {
-    return f1(o, plates, wells, fields, ProfileSettings.cpjump1());
+    return f1(o, plates, wells, fields, ProfileSettings.cpjump1Synthetic());
   }
 
   static Map<String, Double> f1(SyntheticOptions o, List<Plate> plates, List<Well> wells, int fields, ProfileSettings settings) {

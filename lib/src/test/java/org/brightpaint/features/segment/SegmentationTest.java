@@ -33,7 +33,7 @@ class SegmentationTest {
 
   static PrimaryObjects.Options options(DeclumpMethod m) {
     return new PrimaryObjects.Options(8, 40, true, true, m, m, Double.NaN, 7, FillHoles.AFTER_DECLUMPING,
-        GlobalThreshold.Options.li(0, 1, 0, 1));
+        GlobalThreshold.Options.li(0, 1, 0, 1), Double.NaN);
   }
 
   @Test
