@@ -56,8 +56,18 @@ class ProfileCommandTest {
 
   @Test
   void missingFileIsNamed(@TempDir Path dir) {
-    int rc = Brightpaint.run("profile", "--preset", "examplehuman", "--image", "DNA=" + dir.resolve("nope.tif"),
-        "--out", dir.resolve("out").toString());
+    java.io.PrintStream before = System.err;
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    int rc;
+    try {
+      System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+      rc = Brightpaint.run("profile", "--preset", "examplehuman", "--image", "DNA=" + dir.resolve("nope.tif"),
+          "--out", dir.resolve("out").toString());
+    } finally {
+      System.setErr(before);
+    }
     assertNotEquals(0, rc);
+    String message = err.toString(java.nio.charset.StandardCharsets.UTF_8);
+    assertTrue(message.contains("nope.tif"), "the message names the missing file: " + message);
   }
 }
