@@ -17,13 +17,14 @@ public final class MoaTable {
   /**
    * @param results results in row order
    * @return columns source, cv (the {@link CvScheme} label, or "transfer ..." for train on a
-   *     model, test on real), setting, f1_six_class, f1_binary, top_features, folds, note
+   *     model, test on real), setting, f1_six_class, f1_binary, top_features, folds, classes
+   *     (of the six-class task; chance macro F1 is about 1 / classes), note
    */
   public static Table of(List<MoaResult> results) {
     Table t = Table.create("moa_prediction",
         StringColumn.create("source"), StringColumn.create("cv"), StringColumn.create("setting"), DoubleColumn.create("f1_six_class"),
         DoubleColumn.create("f1_binary"), StringColumn.create("top_features"), IntColumn.create("folds"),
-        StringColumn.create("note"));
+        IntColumn.create("classes"), StringColumn.create("note"));
     for (MoaResult r : results) {
       t.stringColumn("source").append(r.source());
       t.stringColumn("cv").append(r.setting().startsWith("train on ") ? "transfer, " + r.scheme().label() : r.scheme().label());
@@ -32,6 +33,7 @@ public final class MoaTable {
       t.doubleColumn("f1_binary").append(r.f1Binary());
       t.stringColumn("top_features").append(String.join("; ", r.topFeatures()));
       t.intColumn("folds").append(r.folds());
+      t.intColumn("classes").append(r.classes().size());
       t.stringColumn("note").append(r.note());
     }
     return t;
