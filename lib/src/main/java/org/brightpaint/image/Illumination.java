@@ -94,13 +94,35 @@ public final class Illumination {
         throw new IllegalArgumentException("Image of " + image.width() + " x " + image.height()
             + " in an illumination set of " + width + " x " + height);
       }
-      float[] s = Resize.bilinear(image, sw, sh, true).pixels();
-      synchronized (this) {
-        for (int i = 0; i < s.length; i++) {
-          sum[i] += s[i];
-        }
-        count++;
+      return addDownsampled(downsample(image));
+    }
+
+    /**
+     * The first step of {@link #add} alone (pure, safe in parallel): the image resized by
+     * {@link #SCALE}. Adding the results with {@link #addDownsampled} in a fixed order gives the
+     * same bytes whatever the thread schedule.
+     *
+     * @param image an image of this set's size
+     * @return the downsampled pixels
+     */
+    public float[] downsample(FloatImage image) {
+      if (image.width() != width || image.height() != height) {
+        throw new IllegalArgumentException("Image of " + image.width() + " x " + image.height()
+            + " in an illumination set of " + width + " x " + height);
       }
+      return Resize.bilinear(image, sw, sh, true).pixels();
+    }
+
+    /**
+     * @param s pixels from {@link #downsample}
+     * @return this
+     */
+    public synchronized Accumulator addDownsampled(float[] s) {
+      if (s.length != sum.length) throw new IllegalArgumentException("Downsampled image of " + s.length + " pixels, expected " + sum.length);
+      for (int i = 0; i < s.length; i++) {
+        sum[i] += s[i];
+      }
+      count++;
       return this;
     }
 
