@@ -17,6 +17,10 @@ import org.brightpaint.image.FloatImage;
  * The trivial reference every generator must beat: the pixel-wise mean training image of each
  * fluorescent channel, predicted for every site whatever its brightfield shows. It sits in the
  * benchmark's tables as "baseline-mean" so that model numbers have a floor to be read against.
+ *
+ * <p>Intensity space: the mean of the stored training images (raw counts, the input's space, with
+ * the plate's uneven illumination in them), compared with the real test images read the same way,
+ * as the generators' predictions are once written in the input's space.
  */
 public final class MeanImageBaseline implements ModelRunner {
 

@@ -1,7 +1,7 @@
 package org.brightpaint.eval;
 
-import java.util.Arrays;
 import org.brightpaint.image.FloatImage;
+import org.brightpaint.image.Percentiles;
 
 /**
  * The normalisation of an image pair by the real image's robust range: the real image's
@@ -12,8 +12,7 @@ import org.brightpaint.image.FloatImage;
  * <p>Why: a stain fills a few percent of the 16-bit range, so with data range 1 on counts / 65535
  * the SSIM constants {@code (0.01 R)^2, (0.03 R)^2} dominate and every prediction, the mean image
  * included, scores near 1; on the robust range a prediction must reproduce the structure that the
- * real image shows. Percentiles follow numpy's default (linear interpolation between order
- * statistics at position {@code p / 100 * (n - 1)}), as the golden fixture
+ * real image shows. Percentiles are numpy's default ({@link Percentiles}), as the golden fixture
  * ({@code fixtures/skimage/make_golden.py}) does.
  *
  * @param lo the real image's 0.1 percentile (same units as the image)
@@ -30,22 +29,8 @@ public record RobustRange(double lo, double hi) {
    * @return its robust range
    */
   public static RobustRange of(FloatImage real) {
-    float[] v = real.pixels().clone();
-    Arrays.sort(v);
-    return new RobustRange(percentile(v, LOW_PERCENTILE), percentile(v, HIGH_PERCENTILE));
-  }
-
-  /**
-   * @param sorted ascending values
-   * @param p percent in [0, 100]
-   * @return numpy's linear-interpolation percentile
-   */
-  static double percentile(float[] sorted, double p) {
-    double pos = p / 100 * (sorted.length - 1);
-    int i = (int) Math.floor(pos);
-    int j = Math.min(i + 1, sorted.length - 1);
-    double f = pos - i;
-    return sorted[i] + (sorted[j] - (double) sorted[i]) * f;
+    double[] p = Percentiles.of(real.pixels(), new double[] {LOW_PERCENTILE, HIGH_PERCENTILE});
+    return new RobustRange(p[0], p[1]);
   }
 
   /** @return true when the range has width (a flat real image cannot be normalised) */

@@ -8,8 +8,17 @@ import java.util.Arrays;
  * of the plate's images, then each image divided by it.
  *
  * <p>Computing: resize each image by 0.2 (bilinear, anti-aliased), average them ("All: across
- * cycles"), median filter with a disk of radius 9 (filter size 20), rescale by the 2nd percentile
+ * cycles"), median filter with a disk of radius 9 (filter size 20), rescale by the robust minimum
  * of the positive pixels (values below it lifted to 1), resize back to the full size.
+ *
+ * <p>CellProfiler source followed (cellprofiler/modules/correctilluminationcalculate.py, CellProfiler
+ * commit e3ef514d): {@code smooth_plane}, branch {@code SM_MEDIAN_FILTER}: disk radius
+ * {@code max(1, int(sigma + 0.5))} with {@code sigma = filter size / 2.35} (20 / 2.35 gives 9);
+ * {@code apply_scaling}, option "Yes": the robust minimum is the sorted positive values at index
+ * {@code int(n * 0.02)} (ROBUST_FACTOR), values below it are raised to it, then all are divided by
+ * it; {@code CorrectIlluminationImageProvider.calculate_image}: average, dilate (off in CPJUMP1),
+ * smooth, scale. Difference kept: CellProfiler quantises the averaged image to uint16 before
+ * skimage's median; we filter the float values.
  */
 public final class Illumination {
 
@@ -149,7 +158,10 @@ public final class Illumination {
           positive[np++] = v;
         }
       }
-      double p2 = np == 0 ? 1 : Percentiles.of(Arrays.copyOf(positive, np), 2);
+      // CellProfiler's apply_scaling: robust minimum = sorted positive values[int(n * 0.02)], no interpolation
+      float[] pos = Arrays.copyOf(positive, np);
+      Arrays.sort(pos);
+      double p2 = np == 0 ? 1 : pos[(int) (np * 0.02)];
       float[] r = new float[m.length];
       for (int i = 0; i < m.length; i++) {
         r[i] = (float) Math.max(1, m[i] / p2);
