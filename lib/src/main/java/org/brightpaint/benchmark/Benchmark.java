@@ -204,6 +204,8 @@ public final class Benchmark {
         .withMaxCellsPerClass(o.size() == RunSize.FULL ? 500 : 60);
     Evaluation.Result evaluation = Evaluation.run(new Evaluation.Inputs(ie, cells, FeatureTables.IMAGE_KEYS, FeatureTables.LABEL,
         generalisation, costs, moa));
+    // the acceptance check is part of the report; callers fail the run with QualityGate.require()
+    evaluation.tables().put("quality_gate", QualityGate.of(evaluation).table());
     String title = "brightpaint benchmark (" + o.size().label() + ")";
     stages.run("report", dir -> BenchmarkReport.write(evaluation, dir, title, HtmlReport.create(title)));
     return new Result(stages.dir("report").resolve("report.html"), evaluation);

@@ -146,8 +146,9 @@ public final class BenchmarkViews {
 
   /**
    * @param e an evaluation
-   * @return per model: mean_ssim, mean_psnr, mean_pearson (over images and channels), f1_six_class,
-   *     f1_binary (cross-validated on the model's features), energy_distance (to real)
+   * @return per source (once): mean_ssim, mean_psnr (normalised space), mean_pearson (over images and
+   *     channels), f1_six_class, f1_binary (the first CV row of the source: well-grouped), energy_distance
+   *     (to real; real's row is the real-vs-real floor)
    */
   static Table headline(Evaluation.Result e) {
     Table t = Table.create("headline", StringColumn.create("source"), DoubleColumn.create("mean_ssim"),
@@ -156,7 +157,7 @@ public final class BenchmarkViews {
     Table q = e.tables().get("quality_summary");
     Table moa = e.tables().get("moa_prediction");
     Table ed = e.tables().get("energy_distance");
-    List<String> sources = new ArrayList<>();
+    java.util.Set<String> sources = new java.util.LinkedHashSet<>();
     if (moa != null) {
       for (int i = 0; i < moa.rowCount(); i++) if (moa.stringColumn("setting").get(i).contains("CV")) sources.add(moa.stringColumn("source").get(i));
     } else if (q != null) {

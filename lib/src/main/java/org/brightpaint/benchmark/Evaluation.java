@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.brightpaint.eval.Compartment;
 import org.brightpaint.eval.CostTable;
+import org.brightpaint.eval.CvScheme;
 import org.brightpaint.eval.Embedding;
 import org.brightpaint.eval.FeatureCorrelation;
 import org.brightpaint.eval.Generalisability;
@@ -56,6 +57,28 @@ public final class Evaluation {
   private Evaluation() {}
 
   /**
+   * The three cross-validation schemes of one source: well-grouped (the default, with the
+   * decisive features), leave-compound-out and cell-level (as the paper).
+   */
+  static List<MoaResult> crossValidations(String source, Table cells, MoaPrediction.Options options) {
+    List<MoaResult> out = new ArrayList<>();
+    for (CvScheme scheme : CvScheme.values()) {
+      MoaPrediction.Options o = scheme == CvScheme.WELL ? options : options.withTopFeatures(0);
+      out.add(attempt(source, scheme.label() + " CV", scheme, () -> MoaPrediction.crossValidate(source, cells, o, scheme)));
+    }
+    return out;
+  }
+
+  /** Runs one MoA setting; an input it cannot use becomes a missing row with the reason. */
+  static MoaResult attempt(String source, String setting, CvScheme scheme, java.util.function.Supplier<MoaResult> run) {
+    try {
+      return run.get();
+    } catch (IllegalArgumentException ex) {
+      return MoaResult.missing(source, setting, scheme, ex.getMessage());
+    }
+  }
+
+  /**
    * @param in the inputs
    * @return tables, figures, images and notes
    */
@@ -85,41 +108,48 @@ public final class Evaluation {
     Table real = in.cells().get("real");
     if (real != null && in.cells().size() > 1) {
       List<MoaResult> moa = new ArrayList<>();
-      moa.add(MoaPrediction.crossValidate("real", real, in.moa()));
+      moa.addAll(crossValidations("real", real, in.moa()));
       Table corrAll = null;
       Map<String, Table> usable = new LinkedHashMap<>();
       usable.put("real", real);
       for (var e : in.cells().entrySet()) {
         if (e.getKey().equals("real")) continue;
+        String model = e.getKey();
+        Table cells = e.getValue();
         try {
-        FeatureCorrelation fc = FeatureCorrelation.of(real, e.getValue(), new FeatureCorrelation.Options(in.imageKeys(), 5, Compartment.NONE));
-        Table per = fc.perFeature().copy();
-        per.insertColumn(0, StringColumn.create("model", per.rowCount()).set(per.stringColumn("feature").isNotMissing(), e.getKey()));
-        corrAll = corrAll == null ? per : corrAll.append(per);
-        Table by = fc.byGroup().copy();
-        by.setName("feature_correlation_by_group_" + e.getKey());
-        tables.put("feature_correlation_by_group_" + e.getKey(), by);
-        figures.put("fig4_" + e.getKey(), fc.heatmap(e.getKey() + ": mean r by channel and feature group (all compartments)"));
-        for (Compartment c : Compartment.objects()) {
-          if (fc.byGroup().stringColumn("compartment").contains(c.prefix())) {
-            figures.put("fig5_" + e.getKey() + "_" + c.prefix(), fc.heatmap(c, e.getKey() + " - " + c.prefix()));
+          FeatureCorrelation fc = FeatureCorrelation.of(real, cells, new FeatureCorrelation.Options(in.imageKeys(), 5, Compartment.NONE));
+          Table per = fc.perFeature().copy();
+          per.insertColumn(0, StringColumn.create("model", per.rowCount()).set(per.stringColumn("feature").isNotMissing(), model));
+          corrAll = corrAll == null ? per : corrAll.append(per);
+          Table by = fc.byGroup().copy();
+          by.setName("feature_correlation_by_group_" + model);
+          tables.put("feature_correlation_by_group_" + model, by);
+          figures.put("fig4_" + model, fc.heatmap(model + ": mean r by channel and feature group (all compartments)"));
+          for (Compartment c : Compartment.objects()) {
+            if (fc.byGroup().stringColumn("compartment").contains(c.prefix())) {
+              figures.put("fig5_" + model + "_" + c.prefix(), fc.heatmap(c, model + " - " + c.prefix()));
+            }
           }
-        }
-        notes.add(e.getKey() + ": " + fc.matchedCells() + " of " + fc.realCells() + " real cells matched ("
-            + fc.syntheticCells() + " synthetic); " + fc.zeroVariance().size() + " zero-variance features dropped"
-            + (fc.zeroVariance().isEmpty() ? "" : " " + fc.zeroVariance().subList(0, Math.min(10, fc.zeroVariance().size())))
-            + "; " + fc.onlyInReal().size() + " columns only in real, " + fc.onlyInSynthetic().size() + " only in synthetic.");
-        moa.add(MoaPrediction.crossValidate(e.getKey(), e.getValue(), in.moa()));
-        moa.add(MoaPrediction.transfer(e.getKey(), e.getValue(), real, in.moa()));
-        usable.put(e.getKey(), e.getValue());
+          notes.add(model + ": " + fc.matchedCells() + " of " + fc.realCells() + " real cells matched ("
+              + fc.syntheticCells() + " synthetic); " + fc.zeroVariance().size() + " zero-variance features dropped"
+              + (fc.zeroVariance().isEmpty() ? "" : " " + fc.zeroVariance().subList(0, Math.min(10, fc.zeroVariance().size())))
+              + "; " + fc.onlyInReal().size() + " columns only in real, " + fc.onlyInSynthetic().size() + " only in synthetic.");
         } catch (IllegalArgumentException ex) {
-          notes.add(e.getKey() + ": feature correlation, MoA prediction and embedding not possible ("
-              + e.getValue().rowCount() + " cells profiled): " + ex.getMessage());
+          notes.add(model + ": feature correlation MISSING (" + cells.rowCount() + " cells profiled): " + ex.getMessage());
+        }
+        moa.addAll(crossValidations(model, cells, in.moa()));
+        moa.add(attempt(model, "train on " + model + ", test on real", CvScheme.WELL,
+            () -> MoaPrediction.transfer(model, cells, real, in.moa())));
+        if (MoaPrediction.featureColumns(cells).isEmpty()) {
+          notes.add(model + ": left out of t-SNE and energy distance: no feature columns (" + cells.rowCount() + " cells)");
+        } else {
+          usable.put(model, cells);
         }
       }
       if (corrAll != null) tables.put("feature_correlation_per_feature", corrAll);
       tables.put("moa_prediction", MoaTable.of(moa));
-      for (MoaResult r : moa) if (!r.note().isEmpty()) notes.add("MoA " + r.source() + ": " + r.note());
+      tables.put("moa_prediction_summary", MoaTable.summary(moa));
+      for (MoaResult r : moa) if (!r.note().isEmpty()) notes.add("MoA " + r.source() + " (" + r.setting() + "): " + r.note());
       try {
         Embedding emb = Embedding.of(usable, Embedding.Options.of(in.labelColumn()));
         tables.put("energy_distance", emb.distanceTable());

@@ -17,11 +17,13 @@ import tech.tablesaw.io.csv.CsvReadOptions;
  * by the features pipeline) into one per-cell table: the Cells table with the Cytoplasm and
  * Nuclei feature columns appended (object i of every compartment belongs to nucleus i, checked
  * row by row on image and object number), plus {@value #LABEL} from the JUMP-Target-1 plate map
- * via {@code Metadata_Well}.
+ * and {@value #COMPOUND} (for leave-compound-out cross-validation) via {@code Metadata_Well}.
  */
 public final class FeatureTables {
   /** The MoA-group label column added to the per-cell table. */
   public static final String LABEL = "Metadata_MoaGroup";
+  /** The compound column added to the per-cell table (pert_iname; "DMSO" for controls). */
+  public static final String COMPOUND = "Metadata_Compound";
   /** The columns identifying an image. */
   public static final List<String> IMAGE_KEYS = List.of("Metadata_Plate", "Metadata_Well", "Metadata_Site");
 
@@ -54,10 +56,13 @@ public final class FeatureTables {
     }
     PlateMap map = PlateMap.jumpTarget1();
     List<String> labels = new ArrayList<>();
+    List<String> compounds = new ArrayList<>();
     for (int r = 0; r < cells.rowCount(); r++) {
-      labels.add(map.perturbation(Well.parse(cells.getString(r, "Metadata_Well"))).group().label());
+      var p = map.perturbation(Well.parse(cells.getString(r, "Metadata_Well")));
+      labels.add(p.group().label());
+      compounds.add(p.pertIname());
     }
-    cells.addColumns(StringColumn.create(LABEL, labels));
+    cells.addColumns(StringColumn.create(LABEL, labels), StringColumn.create(COMPOUND, compounds));
     if (onlyTaskGroups) {
       cells = cells.where(cells.stringColumn(LABEL).isNotEqualTo(MoaGroup.NONE.label()));
     }

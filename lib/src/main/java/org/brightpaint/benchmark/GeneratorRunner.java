@@ -103,13 +103,19 @@ public final class GeneratorRunner implements ModelRunner {
   }
 
   @Override
+  /**
+   * @throws IllegalStateException naming the file when the training stage's cost record is
+   *     missing or unreadable (a resumed stage would otherwise report a training time of 0 s)
+   */
   public Optional<MeasuredCost> cost(Path trained) {
+    Path file = trained.resolve("cost.csv");
     try {
-      String[] f = Files.readString(trained.resolve("cost.csv")).trim().split(",");
+      String[] f = Files.readString(file).trim().split(",");
       return Optional.of(new MeasuredCost(f[0], f[1], f[2], Double.parseDouble(f[3]), Integer.parseInt(f[4]),
           Double.parseDouble(f[5]), Double.parseDouble(f[6]), Double.parseDouble(f[7]), Double.parseDouble(f[8])));
     } catch (java.io.IOException | RuntimeException e) {
-      return Optional.empty();
+      throw new IllegalStateException("Cost record " + file + " of " + name() + " is missing or unreadable (" + e.getMessage()
+          + "): delete " + trained + " to retrain and measure it", e);
     }
   }
 }

@@ -60,6 +60,12 @@ public final class BenchmarkCommand implements Callable<Integer> {
     Benchmark.Result r = Benchmark.run(new Benchmark.Options(d.dataDir(), d.size(), d.out(), chosen,
         crossLine != null ? crossLine : d.generalisation(), Math.max(1, threads), d.families()), System.out);
     System.out.println("Report: " + r.report());
+    var gate = org.brightpaint.benchmark.QualityGate.of(r.evaluation());
+    gate.checks().forEach(c -> System.out.println("quality gate: " + c));
+    if (!gate.passed()) {
+      System.err.println("benchmark: quality gate failed: " + String.join("; ", gate.failures()));
+      return 1;
+    }
     return 0;
   }
 }

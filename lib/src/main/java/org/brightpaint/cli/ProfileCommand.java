@@ -136,6 +136,15 @@ public final class ProfileCommand implements Callable<Integer> {
         }
         if (fs.size() == settings.requiredImages().size()) {
           illum.put(plate, fs);
+        } else {
+          List<String> missing = new ArrayList<>();
+          for (String name : settings.requiredImages()) if (!fs.containsKey(name)) missing.add(dir.resolve(plate + "_Illum" + name + ".npy").toString());
+          if (illumDir != null) {
+            throw new IllegalArgumentException("--illum-dir " + illumDir + " lacks " + String.join(", ", missing)
+                + ": add the files, or leave out --illum-dir to compute the functions from the plate");
+          }
+          System.err.println("profile: " + dir + " lacks " + String.join(", ", missing) + "; plate '" + plate
+              + "' illumination is computed from its images");
         }
       }
     }

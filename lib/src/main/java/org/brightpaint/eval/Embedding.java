@@ -32,12 +32,17 @@ import tech.tablesaw.plotly.traces.Trace;
  *
  * @param points one row per embedded cell: source, label, x, y
  * @param cost the final t-SNE cost (KL divergence)
- * @param energyDistance source name to energy distance from real (real itself: 0)
+ * @param energyDistance source name to energy distance from real: for real itself the measured
+ *     floor (half A vs half B of the real cells, disjoint, seeded), for a model half A vs
+ *     {@code energySample} of its cells; a perfect generator scores near the floor, not 0
+ * @param energyFloor the real-vs-real energy distance (real's entry of {@code energyDistance})
+ * @param energySample the cells per sample of every energy distance (min(cellsPerSource, real/2))
  * @param features the features used
  * @param perplexity the perplexity used: the requested one, lowered to (cells - 1) / 3 when
  *     fewer cells than 3 x perplexity + 1 were available
  */
-public record Embedding(Table points, double cost, Map<String, Double> energyDistance, List<String> features, double perplexity) {
+public record Embedding(Table points, double cost, Map<String, Double> energyDistance, List<String> features, double perplexity,
+    double energyFloor, int energySample) {
 
   /**
    * Options.
@@ -123,10 +128,27 @@ public record Embedding(Table points, double cost, Map<String, Double> energyDis
     }
     Table pts = Table.create("tsne", StringColumn.create("source", src), StringColumn.create("label", lab),
         DoubleColumn.create("x", x), DoubleColumn.create("y", y));
+    // Energy distance with a floor: two disjoint seeded halves A, B of the real cells (m each);
+    // real's row is E(A, B), each model's E(A, m of its cells), so all rows share one sample size.
+    List<Integer> realRows = allRows(real);
+    Collections.shuffle(realRows, new Random(options.seed() + 1));
+    int m = Math.min(options.cellsPerSource(), realRows.size() / 2);
+    if (m < 2) throw new IllegalArgumentException("Energy distance floor needs at least 4 real cells, got " + realRows.size());
+    double[][] halfA = keep(std.apply(matrix(real, shared, sorted(realRows.subList(0, m)))), keepIdx);
+    double[][] halfB = keep(std.apply(matrix(real, shared, sorted(realRows.subList(m, 2 * m)))), keepIdx);
     Map<String, Double> ed = new LinkedHashMap<>();
-    double[][] r = sampled.get(options.realSource());
-    sampled.forEach((k, v) -> ed.put(k, k.equals(options.realSource()) ? 0.0 : EnergyDistance.of(r, v)));
-    return new Embedding(pts, tsne.cost(), ed, List.copyOf(used), perplexity);
+    Random edRnd = new Random(options.seed() + 2);
+    for (Map.Entry<String, Table> e : sources.entrySet()) {
+      if (e.getKey().equals(options.realSource())) {
+        ed.put(e.getKey(), EnergyDistance.of(halfA, halfB));
+        continue;
+      }
+      List<Integer> rows = allRows(e.getValue());
+      Collections.shuffle(rows, edRnd);
+      double[][] v = keep(std.apply(matrix(e.getValue(), shared, sorted(rows.subList(0, Math.min(m, rows.size()))))), keepIdx);
+      ed.put(e.getKey(), EnergyDistance.of(halfA, v));
+    }
+    return new Embedding(pts, tsne.cost(), ed, List.copyOf(used), perplexity, ed.get(options.realSource()), m);
   }
 
   /** @return the t-SNE scatter coloured by source (Figure 8, left) */
@@ -139,14 +161,35 @@ public record Embedding(Table points, double cost, Map<String, Double> energyDis
     return scatter("label", "t-SNE of single-cell features by MoA group");
   }
 
-  /** @return source, energy_distance_to_real */
+  /**
+   * @return source, energy_distance_to_real (real's row: the real-vs-real floor),
+   *     real_vs_real_floor (the same floor on every row, to read each model against),
+   *     above_floor (distance - floor), cells_per_sample
+   */
   public Table distanceTable() {
-    Table t = Table.create("energy_distance", StringColumn.create("source"), DoubleColumn.create("energy_distance_to_real"));
+    Table t = Table.create("energy_distance", StringColumn.create("source"), DoubleColumn.create("energy_distance_to_real"),
+        DoubleColumn.create("real_vs_real_floor"), DoubleColumn.create("above_floor"), tech.tablesaw.api.IntColumn.create("cells_per_sample"));
+    double f = energyFloor;
     energyDistance.forEach((k, v) -> {
       t.stringColumn("source").append(k);
       t.doubleColumn("energy_distance_to_real").append(v);
+      t.doubleColumn("real_vs_real_floor").append(f);
+      t.doubleColumn("above_floor").append(v - f);
+      t.intColumn("cells_per_sample").append(energySample);
     });
     return t;
+  }
+
+  private static List<Integer> sorted(List<Integer> rows) {
+    List<Integer> r = new ArrayList<>(rows);
+    Collections.sort(r);
+    return r;
+  }
+
+  private static double[][] keep(double[][] z, List<Integer> idx) {
+    double[][] out = new double[z.length][idx.size()];
+    for (int i = 0; i < z.length; i++) for (int j = 0; j < idx.size(); j++) out[i][j] = z[i][idx.get(j)];
+    return out;
   }
 
   private Figure scatter(String by, String title) {

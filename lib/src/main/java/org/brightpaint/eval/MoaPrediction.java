@@ -47,46 +47,75 @@ public final class MoaPrediction {
    * @param svm SVM options
    * @param topFeatures how many decisive features to report
    * @param importanceCandidates features screened by ANOVA F before permutation importance
+   * @param wellColumns the columns that together name a well (group of {@link CvScheme#WELL})
+   * @param compoundColumn the column naming the compound (group of {@link CvScheme#COMPOUND})
    */
   public record Options(
       String labelColumn, String controlLabel, int folds, long seed, int maxCellsPerClass,
-      SvmClassifier.Options svm, int topFeatures, int importanceCandidates) {
+      SvmClassifier.Options svm, int topFeatures, int importanceCandidates, List<String> wellColumns, String compoundColumn) {
     /** Validates. */
     public Options {
       if (folds < 2) throw new IllegalArgumentException("folds must be >= 2, got " + folds);
       if (maxCellsPerClass < 2) throw new IllegalArgumentException("maxCellsPerClass must be >= 2, got " + maxCellsPerClass);
       if (topFeatures < 0 || importanceCandidates < 0) throw new IllegalArgumentException("negative feature counts");
+      wellColumns = List.copyOf(wellColumns);
     }
+
+    /** The default well columns. */
+    public static final List<String> WELL_COLUMNS = List.of("Metadata_Plate", "Metadata_Well");
+    /** The default compound column. */
+    public static final String COMPOUND_COLUMN = "Metadata_Compound";
 
     /**
      * @param labelColumn the MoA-group column
-     * @return 5 folds, seed 42, 60 cells per class, linear SVM, top 5 of 100 candidates, control "Control"
+     * @return 5 folds, seed 42, 60 cells per class, linear SVM, top 5 of 100 candidates, control
+     *     "Control", wells from Metadata_Plate + Metadata_Well, compounds from Metadata_Compound
      */
     public static Options of(String labelColumn) {
-      return new Options(labelColumn, "Control", 5, 42, 60, SvmClassifier.Options.linear(), 5, 100);
+      return new Options(labelColumn, "Control", 5, 42, 60, SvmClassifier.Options.linear(), 5, 100, WELL_COLUMNS, COMPOUND_COLUMN);
+    }
+
+    /** @param n decisive features to report (0: skip permutation importance) @return a copy */
+    public Options withTopFeatures(int n) {
+      return new Options(labelColumn, controlLabel, folds, seed, maxCellsPerClass, svm, n, importanceCandidates, wellColumns, compoundColumn);
     }
 
     /** @param n cells per class @return a copy */
     public Options withMaxCellsPerClass(int n) {
-      return new Options(labelColumn, controlLabel, folds, seed, n, svm, topFeatures, importanceCandidates);
+      return new Options(labelColumn, controlLabel, folds, seed, n, svm, topFeatures, importanceCandidates, wellColumns, compoundColumn);
     }
   }
 
   private MoaPrediction() {}
 
   /**
-   * Cross-validated MoA prediction on one source.
+   * Cross-validated MoA prediction on one source, well-grouped ({@link CvScheme#WELL}).
    *
    * @param source the source name ("real", "unet", ...)
-   * @param cells per-cell features with the label column
+   * @param cells per-cell features with the label and well columns
    * @param options options
    * @return the result
    */
   public static MoaResult crossValidate(String source, Table cells, Options options) {
-    Data all = Data.of(cells, options.labelColumn(), null);
+    return crossValidate(source, cells, options, CvScheme.WELL);
+  }
+
+  /**
+   * Cross-validated MoA prediction on one source.
+   *
+   * @param source the source name ("real", "unet", ...)
+   * @param cells per-cell features with the label column (and the well or compound column the
+   *     scheme groups by)
+   * @param options options
+   * @param scheme how folds are formed
+   * @return the result
+   * @throws IllegalArgumentException naming a missing column
+   */
+  public static MoaResult crossValidate(String source, Table cells, Options options, CvScheme scheme) {
+    Data all = Data.of(cells, options, null, scheme);
     Data six = all.subsample(options.maxCellsPerClass(), options.seed());
     List<String> dropped = six.dropConstant();
-    StratifiedKFold kf = StratifiedKFold.ofAtMost(six.y, options.folds(), options.seed());
+    CvFolds kf = six.folds(scheme, options.folds(), options.seed());
     int k = six.classes.size();
     Confusion conf = new Confusion(new int[k][k]);
     double[] imp = new double[six.names.size()];
@@ -99,7 +128,7 @@ public final class MoaPrediction {
     }
     Data bin = all.binary(options.controlLabel()).subsample(options.maxCellsPerClass(), options.seed() + 1);
     bin.dropConstant();
-    StratifiedKFold kb = StratifiedKFold.ofAtMost(bin.y, options.folds(), options.seed());
+    CvFolds kb = bin.folds(scheme, options.folds(), options.seed());
     Confusion cb = new Confusion(new int[2][2]);
     for (int f = 0; f < kb.k(); f++) {
       Fold fit = Fold.of(bin, kb.train(f), kb.test(f), options.svm());
@@ -108,20 +137,24 @@ public final class MoaPrediction {
     String note = String.join("; ", List.of(kf.note(), kb.note().isEmpty() ? "" : "binary: " + kb.note()).stream().filter(s -> !s.isEmpty()).toList());
     List<String> top = new ArrayList<>();
     double[] topImp = top(imp, six.names, options.topFeatures(), top);
-    return new MoaResult(source, "stratified " + kf.k() + "-fold CV", conf.macroF1(), cb.macroF1(), top, topImp,
+    return new MoaResult(source, scheme.label() + " " + kf.k() + "-fold CV", scheme, conf.macroF1(), cb.macroF1(), top, topImp,
         six.classes, conf, cb, kf.k(), note, six.counts(), dropped);
   }
 
   /**
    * Train on one source (e.g. a generator's features) and test on another (the real features):
-   * the setting the paper did not report. The label sets must agree; features are the columns
-   * both tables measure; standardization is fitted on the training source.
+   * the setting the paper did not report, with the same well groups as {@link CvScheme#WELL}:
+   * the wells are dealt into folds ({@link GroupedKFold} over the wells of both tables); in each
+   * fold the classifier is trained on the training source's cells of the training wells and
+   * tested on the test source's cells of the held-out wells, so the test wells' own predicted
+   * images never train the classifier. The label sets must agree; features are the columns both
+   * tables measure; standardization is fitted on the training part.
    *
    * @param source a name for the training source
-   * @param train training cells
-   * @param test test cells
-   * @param options options (folds unused)
-   * @return the result (folds = 0)
+   * @param train training cells (label and well columns)
+   * @param test test cells (label and well columns)
+   * @param options options
+   * @return the result
    */
   public static MoaResult transfer(String source, Table train, Table test, Options options) {
     List<String> shared = new ArrayList<>(featureColumns(train));
@@ -129,28 +162,83 @@ public final class MoaPrediction {
     if (shared.isEmpty()) {
       throw new IllegalArgumentException("Training and test tables share no feature columns");
     }
-    Data tr = Data.of(train, options.labelColumn(), shared).subsample(options.maxCellsPerClass(), options.seed());
-    Data te = Data.of(test, options.labelColumn(), shared).subsample(options.maxCellsPerClass(), options.seed() + 2);
+    Data trAll = Data.of(train, options, shared, CvScheme.WELL);
+    Data teAll = Data.of(test, options, shared, CvScheme.WELL);
+    Data tr = trAll.subsample(options.maxCellsPerClass(), options.seed());
+    Data te = teAll.subsample(options.maxCellsPerClass(), options.seed() + 2);
     if (!tr.classes.equals(te.classes)) {
       throw new IllegalArgumentException("Training classes " + tr.classes + " differ from test classes " + te.classes);
     }
     List<String> dropped = tr.dropConstant();
     te.keep(tr.names);
     int k = tr.classes.size();
-    Fold six = Fold.of(tr, te, options.svm());
-    Confusion conf = Confusion.of(te.y, six.model.predict(six.xTest), k);
+    Transfer six = Transfer.of(tr, te, options);
+    Confusion conf = new Confusion(new int[k][k]);
     double[] imp = new double[tr.names.size()];
-    if (options.topFeatures() > 0) six.permutationImportance(tr.anovaTop(options.importanceCandidates()), imp, k, new Random(options.seed()), 1);
-    Data trb = Data.of(train, options.labelColumn(), shared).binary(options.controlLabel()).subsample(options.maxCellsPerClass(), options.seed() + 1);
-    Data teb = Data.of(test, options.labelColumn(), shared).binary(options.controlLabel()).subsample(options.maxCellsPerClass(), options.seed() + 3);
+    int[] cand = tr.anovaTop(options.importanceCandidates());
+    Random rnd = new Random(options.seed());
+    for (int f = 0; f < six.k; f++) {
+      Fold fit = six.fold(f, options.svm());
+      conf = conf.plus(Confusion.of(fit.truth, fit.model.predict(fit.xTest), k));
+      if (options.topFeatures() > 0) fit.permutationImportance(cand, imp, k, rnd, 1.0 / six.k);
+    }
+    Data trb = trAll.binary(options.controlLabel()).subsample(options.maxCellsPerClass(), options.seed() + 1);
+    Data teb = teAll.binary(options.controlLabel()).subsample(options.maxCellsPerClass(), options.seed() + 3);
     trb.dropConstant();
     teb.keep(trb.names);
-    Fold b = Fold.of(trb, teb, options.svm());
-    Confusion cb = Confusion.of(teb.y, b.model.predict(b.xTest), 2);
+    Transfer bin = Transfer.of(trb, teb, options);
+    Confusion cb = new Confusion(new int[2][2]);
+    for (int f = 0; f < bin.k; f++) {
+      Fold fit = bin.fold(f, options.svm());
+      cb = cb.plus(Confusion.of(fit.truth, fit.model.predict(fit.xTest), 2));
+    }
     List<String> top = new ArrayList<>();
     double[] topImp = top(imp, tr.names, options.topFeatures(), top);
-    return new MoaResult(source, "train on " + source + ", test on real", conf.macroF1(), cb.macroF1(), top, topImp,
-        tr.classes, conf, cb, 0, "", tr.counts(), dropped);
+    return new MoaResult(source, "train on " + source + ", test on real (" + CvScheme.WELL.label() + " " + six.k + "-fold)",
+        CvScheme.WELL, conf.macroF1(), cb.macroF1(), top, topImp, tr.classes, conf, cb, six.k, six.note, tr.counts(), dropped);
+  }
+
+  /** Folds over the wells of a training and a test source: fold f trains on train's other wells, tests on test's wells of f. */
+  static final class Transfer {
+    final Data train;
+    final Data test;
+    final int k;
+    final int[] trainFold;
+    final int[] testFold;
+    final String note;
+
+    private Transfer(Data train, Data test, int k, int[] trainFold, int[] testFold, String note) {
+      this.train = train;
+      this.test = test;
+      this.k = k;
+      this.trainFold = trainFold;
+      this.testFold = testFold;
+      this.note = note;
+    }
+
+    static Transfer of(Data train, Data test, Options options) {
+      int n = train.y.length, m = test.y.length;
+      String[] g = new String[n + m];
+      int[] y = new int[n + m];
+      for (int i = 0; i < n; i++) {
+        g[i] = train.groups[i];
+        y[i] = train.y[i];
+      }
+      for (int i = 0; i < m; i++) {
+        g[n + i] = test.groups[i];
+        y[n + i] = test.y[i];
+      }
+      GroupedKFold kf = GroupedKFold.of(g, y, train.classes, options.folds(), options.seed());
+      int[] fold = new int[n + m];
+      for (int f = 0; f < kf.k(); f++) for (int i : kf.test(f)) fold[i] = f;
+      return new Transfer(train, test, kf.k(), Arrays.copyOfRange(fold, 0, n), Arrays.copyOfRange(fold, n, n + m), kf.note());
+    }
+
+    Fold fold(int f, SvmClassifier.Options svm) {
+      int[] tr = java.util.stream.IntStream.range(0, trainFold.length).filter(i -> trainFold[i] != f).toArray();
+      int[] te = java.util.stream.IntStream.range(0, testFold.length).filter(i -> testFold[i] == f).toArray();
+      return Fold.of(train.rows(tr), test.rows(te), svm);
+    }
   }
 
   /**
@@ -184,21 +272,25 @@ public final class MoaPrediction {
     return v;
   }
 
-  /** A labelled feature matrix. */
+  /** A labelled feature matrix with the CV group of each cell. */
   static final class Data {
     List<String> names;
     double[][] x;
     int[] y;
+    /** group key per cell (well or compound), or null for cell-level CV */
+    final String[] groups;
     final List<String> classes;
 
-    Data(List<String> names, double[][] x, int[] y, List<String> classes) {
+    Data(List<String> names, double[][] x, int[] y, String[] groups, List<String> classes) {
       this.names = names;
       this.x = x;
       this.y = y;
+      this.groups = groups;
       this.classes = classes;
     }
 
-    static Data of(Table t, String labelColumn, List<String> columns) {
+    static Data of(Table t, Options options, List<String> columns, CvScheme scheme) {
+      String labelColumn = options.labelColumn();
       if (!t.columnNames().contains(labelColumn)) {
         throw new IllegalArgumentException("Table " + t.name() + " has no label column " + labelColumn);
       }
@@ -218,7 +310,47 @@ public final class MoaPrediction {
         for (int j = 0; j < names.size(); j++) x[r][j] = cols[j][r];
         y[r] = classes.indexOf(labels.get(r));
       }
-      return new Data(new ArrayList<>(names), x, y, classes);
+      return new Data(new ArrayList<>(names), x, y, groups(t, options, labels, scheme), classes);
+    }
+
+    private static String[] groups(Table t, Options options, List<String> labels, CvScheme scheme) {
+      if (scheme == CvScheme.CELL) return null;
+      for (String c : options.wellColumns()) {
+        if (!t.columnNames().contains(c)) {
+          throw new IllegalArgumentException("Table " + t.name() + " has no column " + c + ": " + scheme.label()
+              + " cross-validation needs the well of every cell (" + options.wellColumns() + ")");
+        }
+      }
+      if (scheme == CvScheme.COMPOUND && !t.columnNames().contains(options.compoundColumn())) {
+        throw new IllegalArgumentException("Table " + t.name() + " has no column " + options.compoundColumn()
+            + ": leave-compound-out cross-validation needs the compound of every cell");
+      }
+      String[] g = new String[t.rowCount()];
+      for (int r = 0; r < g.length; r++) {
+        StringBuilder well = new StringBuilder("well");
+        for (String c : options.wellColumns()) well.append('/').append(t.column(c).getString(r));
+        boolean byWell = scheme == CvScheme.WELL || labels.get(r).equals(options.controlLabel());
+        g[r] = byWell ? well.toString() : "compound/" + t.column(options.compoundColumn()).getString(r);
+      }
+      return g;
+    }
+
+    /** The folds of a scheme over these cells. */
+    CvFolds folds(CvScheme scheme, int k, long seed) {
+      return scheme == CvScheme.CELL ? StratifiedKFold.ofAtMost(y, k, seed) : GroupedKFold.of(groups, y, classes, k, seed);
+    }
+
+    /** The given rows (same columns, groups and classes). */
+    Data rows(int[] idx) {
+      double[][] xs = new double[idx.length][];
+      int[] ys = new int[idx.length];
+      String[] gs = groups == null ? null : new String[idx.length];
+      for (int i = 0; i < idx.length; i++) {
+        xs[i] = x[idx[i]];
+        ys[i] = y[idx[i]];
+        if (gs != null) gs[i] = groups[idx[i]];
+      }
+      return new Data(names, xs, ys, gs, classes);
     }
 
     Data binary(String control) {
@@ -228,7 +360,7 @@ public final class MoaPrediction {
       int c = classes.indexOf(control);
       int[] yb = new int[y.length];
       for (int i = 0; i < y.length; i++) yb[i] = y[i] == c ? 0 : 1;
-      return new Data(names, x, yb, List.of(control, "treated"));
+      return new Data(names, x, yb, groups, List.of(control, "treated"));
     }
 
     Data subsample(int max, long seed) {
@@ -241,13 +373,7 @@ public final class MoaPrediction {
         keep.addAll(idx.subList(0, Math.min(max, idx.size())));
       }
       Collections.sort(keep);
-      double[][] xs = new double[keep.size()][];
-      int[] ys = new int[keep.size()];
-      for (int i = 0; i < xs.length; i++) {
-        xs[i] = x[keep.get(i)];
-        ys[i] = y[keep.get(i)];
-      }
-      return new Data(names, xs, ys, classes);
+      return rows(keep.stream().mapToInt(Integer::intValue).toArray());
     }
 
     /** Drops columns that are constant (or all non-finite); returns their names. */
@@ -330,9 +456,18 @@ public final class MoaPrediction {
     }
   }
 
+  /** A fitted SVM over the classes present in training, predicting original class indices. */
+  record Model(SvmClassifier svm, int[] present) {
+    int[] predict(double[][] x) {
+      int[] p = svm.predict(x);
+      for (int i = 0; i < p.length; i++) p[i] = present[p[i]];
+      return p;
+    }
+  }
+
   /** One fitted fold. */
   static final class Fold {
-    SvmClassifier model;
+    Model model;
     double[][] xTest;
     int[] truth;
 
@@ -356,10 +491,17 @@ public final class MoaPrediction {
       return fit(train.x, train.y, test.x, test.y, svm);
     }
 
+    /**
+     * Fits on the training part; classes absent from it (a class with one group, held out) are
+     * removed from the label indices for the SVM and mapped back, so they are never predicted.
+     */
     private static Fold fit(double[][] xtr, int[] ytr, double[][] xte, int[] yte, SvmClassifier.Options svm) {
       Standardizer s = Standardizer.fit(xtr);
       Fold f = new Fold();
-      f.model = SvmClassifier.fit(s.apply(xtr), ytr, svm);
+      int[] present = Arrays.stream(ytr).distinct().sorted().toArray();
+      int[] compact = new int[ytr.length];
+      for (int i = 0; i < ytr.length; i++) compact[i] = Arrays.binarySearch(present, ytr[i]);
+      f.model = new Model(SvmClassifier.fit(s.apply(xtr), compact, svm), present);
       f.xTest = s.apply(xte);
       f.truth = yte;
       return f;

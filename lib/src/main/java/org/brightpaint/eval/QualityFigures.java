@@ -49,13 +49,17 @@ public final class QualityFigures {
    * mean and counted in {@code infinite_psnr}).
    *
    * @param quality columns model, channel, mse, psnr, ssim, pearson
-   * @return model, channel, n, mean_mse, mean_psnr, mean_ssim, mean_pearson, median_ssim, infinite_psnr
+   * @return model, channel, n, mean_mse, mean_psnr, mean_ssim (normalised space, {@link RobustRange}),
+   *     mean_pearson, median_ssim, infinite_psnr, and when the quality table has them mean_mse_raw,
+   *     mean_psnr_raw, mean_ssim_raw (raw space: counts / 65535, data range 1)
    */
   public static Table summary(Table quality) {
     Table t = Table.create("quality_summary", StringColumn.create("model"), StringColumn.create("channel"),
         DoubleColumn.create("n"), DoubleColumn.create("mean_mse"), DoubleColumn.create("mean_psnr"),
         DoubleColumn.create("mean_ssim"), DoubleColumn.create("mean_pearson"), DoubleColumn.create("median_ssim"),
         DoubleColumn.create("infinite_psnr"));
+    boolean raw = quality.columnNames().contains("ssim_raw");
+    if (raw) t.addColumns(DoubleColumn.create("mean_mse_raw"), DoubleColumn.create("mean_psnr_raw"), DoubleColumn.create("mean_ssim_raw"));
     Map<String, List<Integer>> groups = new LinkedHashMap<>();
     for (int i = 0; i < quality.rowCount(); i++) {
       groups.computeIfAbsent(quality.stringColumn("model").get(i) + "\u0001" + quality.stringColumn("channel").get(i),
@@ -73,6 +77,11 @@ public final class QualityFigures {
       double[] ss = rows.stream().mapToDouble(i -> quality.doubleColumn("ssim").getDouble(i)).toArray();
       t.doubleColumn("median_ssim").append(PairedComparisons.median(ss));
       t.doubleColumn("infinite_psnr").append(rows.stream().filter(i -> Double.isInfinite(quality.doubleColumn("psnr").getDouble(i))).count());
+      if (raw) {
+        t.doubleColumn("mean_mse_raw").append(mean(quality, "mse_raw", rows));
+        t.doubleColumn("mean_psnr_raw").append(mean(quality, "psnr_raw", rows));
+        t.doubleColumn("mean_ssim_raw").append(mean(quality, "ssim_raw", rows));
+      }
     });
     return t;
   }

@@ -15,14 +15,16 @@ import tech.tablesaw.api.Table;
 /**
  * Site-by-site image quality of a folder of predictions against a folder of real images (the
  * {@code brightpaint quality} command): one row per site and fluorescent channel with MSE,
- * PSNR, SSIM and Pearson's r ({@link ImageQuality}) on the stored 16-bit values scaled to
- * [0, 1] with data range 1.
+ * PSNR and SSIM normalised by the real image's robust range ({@link RobustRange}: 0.1 and 99.9
+ * percentiles to 0..1, both clipped, data range 1), the same three raw (stored 16-bit values
+ * scaled to [0, 1], data range 1: columns {@code *_raw}), and Pearson's r ({@link ImageQuality}).
  *
  * <p>Both folders must cover the same sites and channels; otherwise the error lists the
  * difference (up to 20 names of each side) unless partial comparison is allowed, in which case
  * only the common sites are compared and {@link #coverage()} says what was left out.
  *
- * @param table columns plate, well, site, channel, mse, psnr, ssim, pearson
+ * @param table columns plate, well, site, channel, mse, psnr, ssim (normalised), pearson, mse_raw,
+ *     psnr_raw, ssim_raw (counts / 65535, data range 1)
  * @param coverage what was compared and what was not
  */
 public record QualityReport(Table table, Coverage coverage) {
@@ -144,7 +146,8 @@ public record QualityReport(Table table, Coverage coverage) {
   public static Table empty() {
     return Table.create("quality", StringColumn.create("plate"), StringColumn.create("well"), IntColumn.create("site"),
         StringColumn.create("channel"), DoubleColumn.create("mse"), DoubleColumn.create("psnr"),
-        DoubleColumn.create("ssim"), DoubleColumn.create("pearson"));
+        DoubleColumn.create("ssim"), DoubleColumn.create("pearson"), DoubleColumn.create("mse_raw"),
+        DoubleColumn.create("psnr_raw"), DoubleColumn.create("ssim_raw"));
   }
 
   /**
@@ -164,5 +167,8 @@ public record QualityReport(Table table, Coverage coverage) {
     t.doubleColumn("psnr").append(q.psnr());
     t.doubleColumn("ssim").append(q.ssim());
     t.doubleColumn("pearson").append(q.pearson());
+    t.doubleColumn("mse_raw").append(q.mseRaw());
+    t.doubleColumn("psnr_raw").append(q.psnrRaw());
+    t.doubleColumn("ssim_raw").append(q.ssimRaw());
   }
 }

@@ -16,7 +16,7 @@ import java.util.Random;
  * @param n the number of samples
  * @param note why fewer folds than requested were used, or "" (see {@link #ofAtMost})
  */
-public record StratifiedKFold(int k, int[][] testFolds, int n, String note) {
+public record StratifiedKFold(int k, int[][] testFolds, int n, String note) implements CvFolds {
 
   /**
    * Stratified k folds; every class needs at least k samples.
@@ -92,22 +92,9 @@ public record StratifiedKFold(int k, int[][] testFolds, int n, String note) {
     return new StratifiedKFold(k, out, labels.length, note);
   }
 
-  /**
-   * @param fold 0..k-1
-   * @return the test indices of a fold
-   */
+  @Override
   public int[] test(int fold) {
     return testFolds[fold];
-  }
-
-  /**
-   * @param fold 0..k-1
-   * @return every index not in the fold's test set, sorted
-   */
-  public int[] train(int fold) {
-    boolean[] inTest = new boolean[n];
-    for (int i : testFolds[fold]) inTest[i] = true;
-    return java.util.stream.IntStream.range(0, n).filter(i -> !inTest[i]).toArray();
   }
 
   private static int[] counts(int[] labels) {

@@ -8,8 +8,17 @@ import java.util.Arrays;
  * of the plate's images, then each image divided by it.
  *
  * <p>Computing: resize each image by 0.2 (bilinear, anti-aliased), average them ("All: across
- * cycles"), median filter with a disk of radius 9 (filter size 20), rescale by the 2nd percentile
+ * cycles"), median filter with a disk of radius 9 (filter size 20), rescale by the robust minimum
  * of the positive pixels (values below it lifted to 1), resize back to the full size.
+ *
+ * <p>CellProfiler source followed (cellprofiler/modules/correctilluminationcalculate.py, CellProfiler
+ * commit e3ef514d): {@code smooth_plane}, branch {@code SM_MEDIAN_FILTER}: disk radius
+ * {@code max(1, int(sigma + 0.5))} with {@code sigma = filter size / 2.35} (20 / 2.35 gives 9);
+ * {@code apply_scaling}, option "Yes": the robust minimum is the sorted positive values at index
+ * {@code int(n * 0.02)} (ROBUST_FACTOR), values below it are raised to it, then all are divided by
+ * it; {@code CorrectIlluminationImageProvider.calculate_image}: average, dilate (off in CPJUMP1),
+ * smooth, scale. Difference kept: CellProfiler quantises the averaged image to uint16 before
+ * skimage's median; we filter the float values.
  */
 public final class Illumination {
 
@@ -117,13 +126,35 @@ public final class Illumination {
         throw new IllegalArgumentException("Image of " + image.width() + " x " + image.height()
             + " in an illumination set of " + width + " x " + height);
       }
-      float[] s = Resize.bilinear(image, sw, sh, true).pixels();
-      synchronized (this) {
-        for (int i = 0; i < s.length; i++) {
-          sum[i] += s[i];
-        }
-        count++;
+      return addDownsampled(downsample(image));
+    }
+
+    /**
+     * The first step of {@link #add} alone (pure, safe in parallel): the image resized by
+     * {@link #SCALE}. Adding the results with {@link #addDownsampled} in a fixed order gives the
+     * same bytes whatever the thread schedule.
+     *
+     * @param image an image of this set's size
+     * @return the downsampled pixels
+     */
+    public float[] downsample(FloatImage image) {
+      if (image.width() != width || image.height() != height) {
+        throw new IllegalArgumentException("Image of " + image.width() + " x " + image.height()
+            + " in an illumination set of " + width + " x " + height);
       }
+      return Resize.bilinear(image, sw, sh, true).pixels();
+    }
+
+    /**
+     * @param s pixels from {@link #downsample}
+     * @return this
+     */
+    public synchronized Accumulator addDownsampled(float[] s) {
+      if (s.length != sum.length) throw new IllegalArgumentException("Downsampled image of " + s.length + " pixels, expected " + sum.length);
+      for (int i = 0; i < s.length; i++) {
+        sum[i] += s[i];
+      }
+      count++;
       return this;
     }
 
@@ -150,7 +181,10 @@ public final class Illumination {
           positive[np++] = v;
         }
       }
-      double p2 = np == 0 ? 1 : Percentiles.of(Arrays.copyOf(positive, np), 2);
+      // CellProfiler's apply_scaling: robust minimum = sorted positive values[int(n * 0.02)], no interpolation
+      float[] pos = Arrays.copyOf(positive, np);
+      Arrays.sort(pos);
+      double p2 = np == 0 ? 1 : pos[(int) (np * 0.02)];
       float[] r = new float[m.length];
       for (int i = 0; i < m.length; i++) {
         r[i] = (float) Math.max(1, m[i] / p2);

@@ -38,6 +38,17 @@ public final class Generators {
   }
 
   /**
+   * Removes the factory of a kind (tests use it to check the message for a kind without one).
+   *
+   * @param kind the kind
+   * @return the removed factory, or null when none was registered
+   */
+  static synchronized GeneratorFactory unregister(ModelKind kind) {
+    factories();
+    return FACTORIES.remove(kind);
+  }
+
+  /**
    * @param kind a model kind
    * @return true when a factory serves it
    */

@@ -46,6 +46,7 @@ class EvaluationTest {
     Random r = new Random(seed);
     Random base = new Random(1);
     Table t = Table.create("cells", IntColumn.create("ImageNumber"), StringColumn.create("moa"),
+        StringColumn.create("Metadata_Plate"), StringColumn.create("Metadata_Well"), StringColumn.create("Metadata_Compound"),
         DoubleColumn.create("Cells_Location_Center_X"), DoubleColumn.create("Cells_Location_Center_Y"));
     String[] feats = {"Cells_Intensity_MeanIntensity_DNA", "Cells_Intensity_MeanIntensity_AGP", "Nuclei_AreaShape_Area",
         "Cytoplasm_Texture_Contrast_ER_3_00_256", "Cells_Granularity_2_Mito", "Cells_Correlation_Correlation_DNA_RNA"};
@@ -54,6 +55,10 @@ class EvaluationTest {
       int g = i % 6;
       t.intColumn("ImageNumber").append(1 + i % 3);
       t.stringColumn("moa").append(groups[g]);
+      int w = (i / 6) % 5; // 5 wells per class, each its own compound (Control: DMSO)
+      t.stringColumn("Metadata_Plate").append("P1");
+      t.stringColumn("Metadata_Well").append((char) ('A' + g) + "0" + (w + 1));
+      t.stringColumn("Metadata_Compound").append(g == 0 ? "DMSO" : groups[g] + w);
       t.doubleColumn("Cells_Location_Center_X").append(20.0 * (i / 3) + (seed == 0 ? 0 : 1));
       t.doubleColumn("Cells_Location_Center_Y").append(50);
       for (int j = 0; j < feats.length; j++) {
@@ -87,8 +92,15 @@ class EvaluationTest {
         MoaPrediction.Options.of("moa").withMaxCellsPerClass(30));
     Evaluation.Result res = Evaluation.run(in);
     Table moa = res.tables().get("moa_prediction");
-    assertEquals(5, moa.rowCount()); // real, good, bad, 2 transfer rows
+    assertEquals(11, moa.rowCount()); // real, good, bad x 3 schemes, 2 transfer rows
+    assertEquals(List.of("well-grouped", "leave-compound-out", "cell-level (as the paper)"),
+        moa.stringColumn("cv").asList().subList(0, 3));
     assertTrue(moa.doubleColumn("f1_six_class").get(0) > 0.5, "real F1 above chance (1/6)");
+    assertFalse(moa.doubleColumn("f1_six_class").isMissing().size() > 0, "every row computed");
+    Table ms = res.tables().get("moa_prediction_summary");
+    assertEquals(3, ms.rowCount());
+    assertTrue(ms.doubleColumn("f1_transfer_to_real_well_grouped").isMissing(0), "no transfer for real");
+    assertFalse(ms.doubleColumn("f1_transfer_to_real_well_grouped").isMissing(1));
     Table ed = res.tables().get("energy_distance");
     assertTrue(ed.doubleColumn(1).get(2) > ed.doubleColumn(1).get(1), "bad is further from real than good");
     Table summary = res.tables().get("quality_summary");

@@ -38,6 +38,29 @@ class ProfileCommandTest {
   }
 
   @Test
+  void anIllumDirWithoutTheFunctionsIsAnErrorNamingThem(@TempDir Path dir) throws Exception {
+    org.brightpaint.data.synthetic.SyntheticOptions ci = org.brightpaint.data.synthetic.SyntheticOptions.ci();
+    org.brightpaint.data.synthetic.SyntheticOptions small = ci.withPlates(List.of(ci.plates().get(0)))
+        .withWells(ci.wells().subList(0, 1)).withSites(1);
+    org.brightpaint.data.PlateSet plates = org.brightpaint.data.synthetic.SyntheticPlates.ensure(dir.resolve("plates"), small);
+    Path csv = plates.plates().get(0).dir().resolve("load_data.csv");
+    Path empty = Files.createDirectories(dir.resolve("no-illum"));
+    java.io.PrintStream before = System.err;
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    int rc;
+    try {
+      System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+      rc = Brightpaint.run("profile", "--load-data", csv.toString(), "--illum-dir", empty.toString(), "--out", dir.resolve("out").toString());
+    } finally {
+      System.setErr(before);
+    }
+    assertEquals(1, rc);
+    String message = err.toString(java.nio.charset.StandardCharsets.UTF_8);
+    assertTrue(message.contains("_IllumDNA.npy") && message.contains("--illum-dir"), message);
+    assertTrue(!Files.exists(dir.resolve("out").resolve("Cells.csv")), "no partial output");
+  }
+
+  @Test
   void profilesASyntheticPlateFromItsLoadData(@TempDir Path dir) throws Exception {
     org.brightpaint.data.synthetic.SyntheticOptions ci = org.brightpaint.data.synthetic.SyntheticOptions.ci();
     org.brightpaint.data.synthetic.SyntheticOptions small = ci.withPlates(List.of(ci.plates().get(0)))
@@ -56,9 +79,19 @@ class ProfileCommandTest {
 
   @Test
   void missingFileIsNamed(@TempDir Path dir) {
-    int rc = Brightpaint.run("profile", "--preset", "examplehuman", "--image", "DNA=" + dir.resolve("nope.tif"),
-        "--out", dir.resolve("out").toString());
+    java.io.PrintStream before = System.err;
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    int rc;
+    try {
+      System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+      rc = Brightpaint.run("profile", "--preset", "examplehuman", "--image", "DNA=" + dir.resolve("nope.tif"),
+          "--out", dir.resolve("out").toString());
+    } finally {
+      System.setErr(before);
+    }
     assertNotEquals(0, rc);
+    String message = err.toString(java.nio.charset.StandardCharsets.UTF_8);
+    assertTrue(message.contains("nope.tif"), "the message names the missing file: " + message);
   }
 
   @Test

@@ -29,8 +29,18 @@ class EmbeddingTest {
     src.put("far", far);
     Embedding e = Embedding.of(src, new Embedding.Options("real", "moa", 100, 10, 250, 1));
     assertEquals(300, e.points().rowCount()); // 100 of 120 cells per source
-    assertEquals(0.0, e.energyDistance().get("real"));
+    // the floor is measured (two disjoint halves of real), not 0; a sample from real's own
+    // distribution ("close") sits near it, the shifted one far above
+    double floor = e.energyDistance().get("real");
+    System.out.println("energy distance: " + e.energyDistance() + " (" + e.energySample() + " cells per sample)");
+    assertTrue(floor > 0, "real vs real is measured: " + floor);
+    assertEquals(floor, e.energyFloor());
+    assertEquals(60, e.energySample());
+    assertTrue(e.energyDistance().get("close") < 2 * floor, e.energyDistance().toString());
     assertTrue(e.energyDistance().get("far") > 3 * e.energyDistance().get("close"), e.energyDistance().toString());
+    Table d = e.distanceTable();
+    assertEquals(floor, d.doubleColumn("real_vs_real_floor").get(2));
+    assertEquals(e.energyDistance().get("far") - floor, d.doubleColumn("above_floor").get(2), 1e-12);
     assertEquals(3, e.bySource().getTraces().length);
     assertEquals(6, e.byLabel().getTraces().length);
     assertFalse(e.features().contains("Cells_Neighbors_NumberOfNeighbors_5"), "constant in real: dropped");

@@ -85,8 +85,8 @@ class FeatureNameTest {
 
   @Test
   void classifiesEveryColumnOfCellProfilersOwnExport() throws Exception {
-    Path dir = Path.of(System.getProperty("user.dir")).resolve("../../shared/fixtures/example-human");
-    if (!Files.isDirectory(dir)) dir = Path.of("/work/shared/fixtures/example-human");
+    // the bundled copy of CellProfiler 4.0.6's ExampleHuman export (src/main/resources/fixtures)
+    Path dir = Path.of(FeatureNameTest.class.getResource("/fixtures/example-human/Nuclei.csv").toURI()).getParent();
     String header = Files.readAllLines(dir.resolve("Nuclei.csv")).get(0);
     int measured = 0;
     for (String col : header.split(",")) {

@@ -119,6 +119,51 @@ class ImageMetricsTest {
     }
   }
 
+  @Test
+  void normalisedMetricsAgreeWithScikitImage() throws IOException {
+    // golden_normalised.csv: make_golden_normalised.py, scikit-image 0.19.3 (versions_normalised.txt)
+    List<String> lines = read("golden_normalised.csv");
+    assertEquals(4, lines.size(), "header + 3 cases");
+    for (String line : lines.subList(1, lines.size())) {
+      String[] f = line.split(",");
+      FloatImage a = csv("norm_" + f[0] + "_a.csv");
+      FloatImage b = csv("norm_" + f[0] + "_b.csv");
+      RobustRange rr = RobustRange.of(a);
+      assertEquals(Double.parseDouble(f[1]), rr.lo(), 1e-3, f[0] + " lo");
+      assertEquals(Double.parseDouble(f[2]), rr.hi(), 1e-3, f[0] + " hi");
+      ImageQuality q = ImageQuality.of(a, b, 65535);
+      assertEquals(Double.parseDouble(f[3]), q.mse(), 1e-4, f[0] + " mse");
+      assertEquals(Double.parseDouble(f[4]), q.psnr(), 1e-4, f[0] + " psnr");
+      assertEquals(Double.parseDouble(f[5]), q.ssim(), 1e-4, f[0] + " ssim");
+      // the raw space is computed beside it, on the values as given
+      assertEquals(Ssim.of(a, b, 65535), q.ssimRaw(), 0.0);
+    }
+  }
+
+  @Test
+  void normalisedSsimSeparatesAFlatPredictionThatRawSsimCannot() {
+    // a dim stain (a few percent of 65535) and a flat prediction at its mean
+    int w = 48, h = 48;
+    float[] real = new float[w * h];
+    java.util.Random r = new java.util.Random(3);
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        real[y * w + x] = (float) ((300 + 2500 * Math.exp(-((x - 20) * (x - 20) + (y - 24) * (y - 24)) / 40.0)
+            + 2000 * Math.exp(-((x - 36) * (x - 36) + (y - 10) * (y - 10)) / 20.0) + 40 * r.nextGaussian()) / 65535);
+      }
+    }
+    FloatImage a = new FloatImage(w, h, real);
+    double mean = 0;
+    for (float v : real) mean += v / real.length;
+    float[] flat = new float[w * h];
+    java.util.Arrays.fill(flat, (float) mean);
+    ImageQuality q = ImageQuality.of(a, new FloatImage(w, h, flat), 1);
+    System.out.printf("flat prediction: SSIM raw %.3f, normalised %.3f%n", q.ssimRaw(), q.ssim());
+    assertTrue(q.ssimRaw() > 0.9, "raw SSIM barely penalises a flat image: " + q.ssimRaw());
+    assertTrue(q.ssim() < 0.5, "normalised SSIM does: " + q.ssim());
+    assertTrue(Double.isNaN(ImageQuality.of(constant(16, 16, 0.1f), constant(16, 16, 0.2f), 1).ssim()), "flat real: no robust range");
+  }
+
   static FloatImage ramp(int w, int h) {
     float[] p = new float[w * h];
     for (int y = 0; y < h; y++) for (int x = 0; x < w; x++) p[y * w + x] = (x + 2f * y) / (w + 2f * h);

@@ -18,7 +18,7 @@ class QualityFiguresTest {
         for (int s = 1; s <= 12; s++) {
           double ssim = (m.equals("good") ? 0.7 : 0.5 + s / 500.0) + s * s / 1000.0 + (c == Channel.DNA ? 0.1 : 0);
           QualityReport.append(t, new QualityFolders.Site("P", "A01", s), c,
-              new ImageQuality(0.01, s == 1 && m.equals("good") ? Double.POSITIVE_INFINITY : 20, ssim, 0.9));
+              new ImageQuality(0.01, s == 1 && m.equals("good") ? Double.POSITIVE_INFINITY : 20, ssim, 0.9, 0.001, 30, 0.9));
           model.append(m);
         }
       }

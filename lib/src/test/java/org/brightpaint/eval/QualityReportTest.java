@@ -40,7 +40,7 @@ class QualityReportTest {
     assertEquals(1, r.table().intColumn("site").get(0));
     assertEquals("Mito", r.table().stringColumn("channel").get(0));
     double d = 655 / 65535.0;
-    assertEquals(d * d, r.table().doubleColumn("mse").get(0), 1e-9);
+    assertEquals(d * d, r.table().doubleColumn("mse_raw").get(0), 1e-9, "raw space: counts / 65535");
     assertEquals(1.0, r.table().doubleColumn("pearson").get(0), 1e-6);
   }
 
@@ -74,7 +74,7 @@ class QualityReportTest {
         "--out", tmp.resolve("out").toString());
     assertEquals(0, rc);
     List<String> lines = Files.readAllLines(tmp.resolve("out/quality.csv"));
-    assertEquals("plate,well,site,channel,mse,psnr,ssim,pearson", lines.get(0));
+    assertEquals("plate,well,site,channel,mse,psnr,ssim,pearson,mse_raw,psnr_raw,ssim_raw", lines.get(0));
     assertEquals(6, lines.size());
     assertTrue(lines.get(1).startsWith(",A01,1,Mito,"), lines.get(1));
     assertEquals(2, Brightpaint.run("quality", "--real", tmp.resolve("real").toString(), "--pred", tmp.resolve("nope").toString(),

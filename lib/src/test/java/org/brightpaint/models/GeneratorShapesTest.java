@@ -1,6 +1,7 @@
 package org.brightpaint.models;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -105,10 +106,15 @@ class GeneratorShapesTest {
 
   @org.junit.jupiter.api.Test
   void unregisteredKindSaysNotAvailable() {
-    if (!Generators.isAvailable(ModelKind.PALETTE)) {
+    assertTrue(Generators.isAvailable(ModelKind.PALETTE), "Palette is registered in this build");
+    GeneratorFactory palette = Generators.unregister(ModelKind.PALETTE);
+    try {
+      assertFalse(Generators.isAvailable(ModelKind.PALETTE));
       UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
           () -> Generators.create(GeneratorOptions.of(ModelKind.PALETTE, Preset.CI), Device.cpu()));
-      assertTrue(e.getMessage().contains("not available"), e.getMessage());
+      assertTrue(e.getMessage().contains("not available") && e.getMessage().contains("palette"), e.getMessage());
+    } finally {
+      Generators.register(palette);
     }
   }
 }

@@ -9,8 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.IntStream;
 import org.brightpaint.config.RunSize;
 import org.brightpaint.config.Workspace;
@@ -27,12 +29,13 @@ import org.brightpaint.data.io.AtomicFiles;
 import org.brightpaint.data.io.Npy;
 import org.brightpaint.data.io.Tiff16;
 import org.brightpaint.image.FloatImage;
+import org.brightpaint.image.Illumination;
 
 /**
  * Writes synthetic plates in cpg0000 layout with ground truth:
  * <pre>
  * &lt;out&gt;/&lt;plate&gt;/Images/r&lt;RR&gt;c&lt;CC&gt;f&lt;FF&gt;p01-ch&lt;N&gt;sk1fk1fl1.tiff   16-bit counts, 8 channels
- * &lt;out&gt;/&lt;plate&gt;/illum/&lt;plate&gt;_Illum&lt;Channel&gt;.npy              float32 (H, W), CellProfiler scaling
+ * &lt;out&gt;/&lt;plate&gt;/illum/&lt;plate&gt;_Illum&lt;Channel&gt;.npy              float32 (H, W), estimated from the plate's images (Illumination)
  * &lt;out&gt;/&lt;plate&gt;/load_data.csv                                PathName_ relative to the plate folder
  * &lt;out&gt;/&lt;plate&gt;/plate.csv                                    barcode, cell_line, split, synthetic
  * &lt;out&gt;/&lt;plate&gt;/ground_truth/r..c..f..-nuclei.tiff, -cells.tiff   16-bit label images
@@ -158,10 +161,10 @@ public final class SyntheticPlates {
   private static void generatePlate(Path dir, Plate plate, SyntheticOptions o) {
     PlateCamera cam = PlateCamera.of(plate.barcode(), o.size(), o.seed());
     int n = o.size();
-    for (Channel c : Channel.values()) {
-      Npy.write(dir.resolve("illum").resolve(plate.barcode() + "_Illum" + c.cpName() + ".npy"),
-          new FloatImage(n, n, cam.illuminationFunction(c)));
-    }
+    // The illumination functions are estimated from the plate's own images as CPJUMP1_illum.cppipe
+    // does (Illumination.Accumulator), never copied from the renderer: no real plate has that oracle.
+    Map<Channel, Illumination.Accumulator> illum = new EnumMap<>(Channel.class);
+    for (Channel c : Channel.values()) illum.put(c, new Illumination.Accumulator(n, n));
     List<Site> sites = new ArrayList<>();
     for (Well w : o.wells()) {
       for (int f = 1; f <= o.sites(); f++) {
@@ -177,12 +180,15 @@ public final class SyntheticPlates {
       for (int start = 0; start < sites.size(); start += chunk) {
         int end = Math.min(sites.size(), start + chunk);
         String[] rows = new String[end - start];
+        float[][][] small = new float[end - start][][];
         final int first = start;
         IntStream.range(start, end).parallel().forEach(i -> {
           Site s = sites.get(i);
           SiteRenderer.Rendered r = renderSite(plate, s.well(), s.field(), o, cam);
+          small[i - first] = new float[Channel.values().length][];
           for (Channel c : Channel.values()) {
             Tiff16.write(images.resolve(PhenixFileName.of(s.well(), s.field(), c).fileName()), n, n, r.counts().get(c));
+            small[i - first][c.ordinal()] = illum.get(c).downsample(new FloatImage(n, n, unsigned(r.counts().get(c))));
           }
           String stem = String.format("r%02dc%02df%02d", s.well().row(), s.well().column(), s.field());
           Tiff16.write(gt.resolve(stem + "-nuclei.tiff"), n, n, toShorts(r.nuclei().labels()));
@@ -192,8 +198,14 @@ public final class SyntheticPlates {
         for (String row : rows) {
           out.write(row.getBytes(StandardCharsets.UTF_8));
         }
+        for (float[][] site : small) {
+          for (Channel c : Channel.values()) illum.get(c).addDownsampled(site[c.ordinal()]);
+        }
       }
     });
+    for (Channel c : Channel.values()) {
+      Npy.write(dir.resolve("illum").resolve(plate.barcode() + "_Illum" + c.cpName() + ".npy"), illum.get(c).result());
+    }
     LoadData.forPhenix(sites, "Images").write(dir.resolve("load_data.csv"));
     AtomicFiles.writeString(dir.resolve(PlateFolder.PLATE_INFO), "barcode,cell_line,split,synthetic\n"
         + plate.barcode() + "," + plate.cellLine() + "," + plate.split().label() + ",true\n");
@@ -211,6 +223,12 @@ public final class SyntheticPlates {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot remove the previous plate folder " + p + ": " + e.getMessage(), e);
     }
+  }
+
+  private static float[] unsigned(short[] counts) {
+    float[] out = new float[counts.length];
+    for (int i = 0; i < counts.length; i++) out[i] = counts[i] & 0xffff;
+    return out;
   }
 
   private static short[] toShorts(int[] labels) {

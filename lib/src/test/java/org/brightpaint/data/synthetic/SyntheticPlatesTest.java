@@ -288,4 +288,34 @@ class SyntheticPlatesTest {
     }
     return sab / Math.sqrt(saa * sbb);
   }
+
+  @Test
+  void illuminationIsEstimatedFromTheImagesNotCopiedFromTheRenderer(@TempDir Path dir) throws Exception {
+    List<Well> wells = new ArrayList<>();
+    for (int col = 1; col <= 24; col++) wells.add(Well.parse(String.format("B%02d", col)));
+    SyntheticOptions o = new SyntheticOptions(List.of(A549), wells, 1, 96, 8, 7);
+    PlateFolder p = SyntheticPlates.generate(dir, o).plate("BR00116991");
+    PlateCamera cam = PlateCamera.of("BR00116991", o.size(), o.seed());
+    for (Channel c : List.of(Channel.DNA, Channel.ER, Channel.MITO)) {
+      float[] est = Npy.readIllumination(p.illuminationFile(c), 96, 96).pixels();
+      float[] truth = cam.illuminationFunction(c);
+      // compare shapes: both divided by their mean (the function's scale is arbitrary)
+      double me = 0, mt = 0;
+      for (int i = 0; i < est.length; i++) {
+        me += est[i] / (double) est.length;
+        mt += truth[i] / (double) truth.length;
+      }
+      double sum = 0, max = 0;
+      for (int i = 0; i < est.length; i++) {
+        double e = Math.abs((est[i] / me) / (truth[i] / mt) - 1);
+        sum += e;
+        max = Math.max(max, e);
+      }
+      double mean = sum / est.length;
+      System.out.printf("illumination %s: estimate vs renderer truth, mean relative error %.4f, max %.4f (24 sites, 96 px)%n",
+          c.cpName(), mean, max);
+      assertTrue(mean > 1e-4, c + ": the plate ships the renderer's own function (error " + mean + ")");
+      assertTrue(mean < 0.10, c + ": estimate too far from the truth: mean relative error " + mean);
+    }
+  }
 }
