@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.brightpaint.data.io.Npy;
 import org.brightpaint.features.pipeline.SiteSources;
 import org.brightpaint.image.FloatImage;
+import org.brightpaint.features.pipeline.ParquetProfiles;
 import org.brightpaint.features.pipeline.PlateProfiler;
 import org.brightpaint.features.pipeline.ProfileSettings;
 import org.brightpaint.features.pipeline.SiteSource;
@@ -19,7 +20,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code brightpaint profile}: CellProfiler-compatible single-cell profiling of images listed in a
- * LoadData CSV or given one by one, writing Image/Nuclei/Cells/Cytoplasm CSVs and per-well medians.
+ * LoadData CSV or given one by one, writing Image/Nuclei/Cells/Cytoplasm CSVs and per-well medians, with {@code --parquet} also
+ * the CytoTable-layout Parquet files of {@link ParquetProfiles}.
  */
 @Command(
     name = "profile",
@@ -50,6 +52,10 @@ public final class ProfileCommand implements Callable<Integer> {
 
   @Option(names = "--gzip", description = "write .csv.gz")
   boolean gzip;
+
+  @Option(names = "--parquet",
+      description = "also write SingleCells.parquet (one row per cell, Cells/Cytoplasm/Nuclei joined as CytoTable does) and Wells.parquet")
+  boolean parquet;
 
   @Option(names = "--no-illumination", description = "skip the plate illumination correction of the cpjump1 preset")
   boolean noIllumination;
@@ -105,6 +111,9 @@ public final class ProfileCommand implements Callable<Integer> {
         new PlateProfiler.Options(out, gzip, saveLabels, Math.max(1, threads), System.err), illum);
     System.out.printf("Profiled %d sites, %d nuclei in %.1f s (%.1f sites/min)%n", r.sites(), r.objects(), r.seconds(), r.sitesPerMinute());
     r.files().forEach(f -> System.out.println("  " + f));
+    if (parquet) {
+      ParquetProfiles.write(out, out).forEach(f -> System.out.println("  " + f));
+    }
     return 0;
   }
 }
