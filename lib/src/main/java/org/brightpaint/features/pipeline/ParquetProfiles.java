@@ -44,7 +44,8 @@ import tech.tablesaw.columns.Column;
  * <p>The files are made from the CSV files {@link PlateProfiler} wrote, by DuckDB
  * ({@code org.duckdb:duckdb_jdbc}) with explicit column types (no type guessing) and a memory
  * limit ({@link #MEMORY_LIMIT}; larger joins spill to a temporary folder beside the output), so
- * a plate of any size converts in bounded memory. Each file is written under a hidden temporary
+ * a plate of any size converts in bounded memory. An empty CSV field stays an empty string (the
+ * null marker is a control character the CSV writer never writes), so no value becomes NULL. Each file is written under a hidden temporary
  * name and renamed into place. Users can query them with SQL, e.g.
  * {@code duckdb -c "SELECT Metadata_Well, median(Cells_AreaShape_Area) FROM 'SingleCells.parquet'
  * GROUP BY 1"}.
@@ -89,14 +90,14 @@ public final class ParquetProfiles {
     try (Connection db = connect(tmpDir); Statement st = db.createStatement()) {
       for (Compartment c : csv.keySet()) {
         st.execute("CREATE VIEW " + c.cpName() + " AS SELECT * FROM read_csv(" + quote(csv.get(c).toString())
-            + ", header = true, auto_detect = false, nullstr = '', columns = " + types(headers.get(c)) + ")");
+            + ", header = true, auto_detect = false, nullstr = '\u0001', columns = " + types(headers.get(c)) + ")");
       }
       out.add(copy(st, singleCellQuery(headers), outDir.resolve(SINGLE_CELLS)));
       Path wells = find(csvDir, "Wells");
       if (wells != null) {
         List<String> h = header(wells);
         out.add(copy(st, "SELECT * FROM read_csv(" + quote(wells.toString())
-            + ", header = true, auto_detect = false, nullstr = '', columns = " + types(h) + ")", outDir.resolve(WELLS)));
+            + ", header = true, auto_detect = false, nullstr = '\u0001', columns = " + types(h) + ")", outDir.resolve(WELLS)));
       }
     } catch (SQLException e) {
       throw new IOException("Converting the profiles in " + csvDir + " to Parquet: " + e.getMessage(), e);

@@ -27,7 +27,7 @@ class ParquetProfilesTest {
     String[] wells = {"A01", "A01", "B02", "B02"};
     try (ProfileWriter w = new ProfileWriter(dir, false, ProfileWriter.NonFinite.NAN)) {
       for (int i = 0; i < 4; i++) {
-        SiteImages s = new SiteImages(i + 1, Map.of("Plate", "P1", "Well", wells[i], "Site", Integer.toString(i + 1)), blobs.images());
+        SiteImages s = new SiteImages(i + 1, Map.of("Plate", "P1", "Well", wells[i], "Site", Integer.toString(i + 1), "Batch", ""), blobs.images());
         ProfileTables t = ProfileTables.of(SiteProfiler.profile(s, ProfileSettings.exampleHuman()));
         w.append(t);
         sites.add(t);
@@ -135,6 +135,19 @@ class ParquetProfilesTest {
     assertTrue(features.contains("Cells_AreaShape_Area") && features.contains("Nuclei_Intensity_MeanIntensity_DNA")
         && features.contains("Cytoplasm_AreaShape_Area"), features.toString());
     assertTrue(features.stream().noneMatch(f -> f.startsWith("Metadata_")), features.toString());
+  }
+
+  @Test
+  void emptyTextStaysEmptyNotNull(@TempDir Path dir) throws Exception {
+    writeCsv(dir);
+    Path file = ParquetProfiles.write(dir, dir.resolve("p")).get(0);
+    try (var db = java.sql.DriverManager.getConnection("jdbc:duckdb:"); var st = db.createStatement();
+        var rs = st.executeQuery("SELECT count(*), count(Metadata_Batch), min(length(Metadata_Batch)) FROM read_parquet('" + file + "')")) {
+      rs.next();
+      assertEquals(8, rs.getLong(1));
+      assertEquals(8, rs.getLong(2), "no NULL metadata");
+      assertEquals(0, rs.getLong(3));
+    }
   }
 
   @Test
