@@ -11,6 +11,7 @@ import org.brightpaint.data.io.AtomicFiles;
 import org.brightpaint.data.io.Npy;
 import org.brightpaint.features.pipeline.SiteSources;
 import org.brightpaint.image.FloatImage;
+import org.brightpaint.features.pipeline.ParquetProfiles;
 import org.brightpaint.features.pipeline.PlateProfiler;
 import org.brightpaint.features.pipeline.ProfileSettings;
 import org.brightpaint.features.pipeline.SegmentationSettings;
@@ -21,7 +22,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code brightpaint profile}: CellProfiler-compatible single-cell profiling of images listed in a
- * LoadData CSV or given one by one, writing Image/Nuclei/Cells/Cytoplasm CSVs and per-well medians.
+ * LoadData CSV or given one by one, writing Image/Nuclei/Cells/Cytoplasm CSVs and per-well medians, with {@code --parquet} also
+ * the CytoTable-layout Parquet files of {@link ParquetProfiles}.
  */
 @Command(
     name = "profile",
@@ -63,6 +65,10 @@ public final class ProfileCommand implements Callable<Integer> {
 
   @Option(names = "--gzip", description = "write .csv.gz")
   boolean gzip;
+
+  @Option(names = "--parquet",
+      description = "also write SingleCells.parquet (one row per cell, Cells/Cytoplasm/Nuclei joined as CytoTable does) and Wells.parquet")
+  boolean parquet;
 
   @Option(names = "--no-illumination", description = "skip the plate illumination correction of the cpjump1 preset")
   boolean noIllumination;
@@ -151,12 +157,20 @@ public final class ProfileCommand implements Callable<Integer> {
     ProfileSettings chosen = settings;
     List<PlateProfiler.Result> result = new ArrayList<>();
     // all or nothing: a failed run leaves no (empty or partial) output folder
-    AtomicFiles.writeFolder(out, tmp -> result.add(PlateProfiler.run(sites, chosen,
-        new PlateProfiler.Options(tmp, gzip, saveLabels, Math.max(1, threads), System.err), illum)));
+    List<Path> parquetFiles = new ArrayList<>();
+    AtomicFiles.writeFolder(out, tmp -> {
+      result.add(PlateProfiler.run(sites, chosen,
+          new PlateProfiler.Options(tmp, gzip, saveLabels, Math.max(1, threads), System.err), illum));
+      if (parquet) {
+        // inside the temporary folder, so the Parquet files are part of the all-or-nothing output
+        ParquetProfiles.write(tmp, tmp).forEach(f -> parquetFiles.add(tmp.relativize(f)));
+      }
+    });
     PlateProfiler.Result r = result.getFirst();
     Path tmpDir = r.files().isEmpty() ? out : r.files().getFirst().getParent();
     System.out.printf("Profiled %d sites, %d nuclei in %.1f s (%.1f sites/min)%n", r.sites(), r.objects(), r.seconds(), r.sitesPerMinute());
     r.files().forEach(f -> System.out.println("  " + out.resolve(tmpDir.relativize(f))));
+    parquetFiles.forEach(f -> System.out.println("  " + out.resolve(f)));
     return 0;
   }
 }
