@@ -69,8 +69,8 @@ public final class DownloadCommand implements Callable<Integer> {
   @Option(names = "--dry-run", description = "List what would be downloaded, write nothing.")
   boolean dryRun;
 
-  @Option(names = "--debug", description = "Print the Java stack trace of an error.")
-  boolean debug;
+  @picocli.CommandLine.Spec
+  picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() {
@@ -105,7 +105,9 @@ public final class DownloadCommand implements Callable<Integer> {
 
   private int fail(RuntimeException e, int status) {
     System.err.println("download: " + e.getMessage());
-    if (debug) {
+    // the global --debug option (inherited from Brightpaint)
+    picocli.CommandLine.Model.OptionSpec debug = spec == null ? null : spec.findOption("--debug");
+    if (debug != null && Boolean.TRUE.equals(debug.getValue())) {
       e.printStackTrace();
     }
     return status;

@@ -125,7 +125,8 @@ class SiteProfilerTest {
     Map<String, Path> broken = Map.of("DNA", good, "PH3", dir.resolve("missing.tiff"), "cellbody", good);
     List<SiteSource> sites = List.of(new SiteSource(1, Map.of(), ok), new SiteSource(2, Map.of(), broken));
     Path out = dir.resolve("out");
-    java.io.IOException e = assertThrows(java.io.IOException.class, () -> PlateProfiler.run(sites,
+    // a missing file is a user error naming it (data.io.UserError, an IllegalArgumentException)
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PlateProfiler.run(sites,
         ProfileSettings.exampleHuman(), new PlateProfiler.Options(out, false, false, 1, null)));
     assertTrue(e.getMessage().contains("missing.tiff"), e.getMessage());
     try (var files = Files.list(out)) {
