@@ -121,7 +121,10 @@ public final class Neighbors {
 
   /**
    * Neighbours counting also objects discarded by segmentation ("Consider objects discarded for
-   * touching image border?: Yes" in CPJUMP1).
+   * touching image border?: Yes" in CPJUMP1). Which discarded objects take part is the caller's
+   * choice; CellProfiler 4.0.6 uses its {@code small_removed_segmented}, so for primary objects
+   * only those dropped as too large (not those touching the border, nor the too small ones): see
+   * {@code pipeline.FamilyWiring.nucleiWithDiscarded}.
    *
    * @param labels the kept objects 1..n
    * @param withDiscarded the same kept objects with the same labels and pixels, plus discarded

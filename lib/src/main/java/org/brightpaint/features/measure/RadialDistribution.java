@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.brightpaint.features.FeatureSet;
+import org.brightpaint.features.ops.NumpyArgsort;
 import org.brightpaint.features.ops.PixelHeap;
 import org.brightpaint.features.ops.PixelNeighbours;
 import org.brightpaint.image.FloatImage;
@@ -17,7 +18,9 @@ import org.brightpaint.image.LabelImage;
  *
  * <p>Geometry, per object: {@code e} = Euclidean distance from a pixel to the nearest pixel outside
  * the object (exact EDT; the image border is not an edge, as in {@code scipy.ndimage}); the centre
- * is the first pixel in raster order with the largest {@code e}; {@code c} = geodesic distance
+ * is a pixel with the largest {@code e}, ties broken as CellProfiler's {@code
+ * scipy.ndimage.maximum_position} breaks them (NumPy's argsort of the whole {@code e} image, see
+ * {@link NumpyArgsort}); {@code c} = geodesic distance
  * from the centre inside the object along 8-neighbour steps of 1 and sqrt 2 (centrosome {@code
  * propagate} on a zero image); {@code r = c / (c + e + 0.001)}; bin = {@code floor(bins * r)}.
  * Pixels not 8-connected to the centre are left out, as in CellProfiler.
@@ -186,59 +189,56 @@ public final class RadialDistribution {
   /**
    * Fills, for every object pixel (in {@link ObjectIndex} order), its bin (-1 when unreachable
    * from the centre) and its sector 0..7.
+   *
+   * <p>The centre follows CellProfiler 4.0.6 {@code measureobjectintensitydistribution.py}
+   * ({@code do_measurement}, centre choice "These objects"): {@code d_to_edge =
+   * centrosome.cpmorphology.distance_to_edge(labels)} over the whole image (0 on background), then
+   * {@code i, j = maximum_position_of_labels(d_to_edge, labels, objects.indices)}, which is
+   * {@code scipy.ndimage.maximum_position(d_to_edge, labels, indices)}. scipy ({@code _select})
+   * argsorts the whole flattened float64 {@code d_to_edge} and keeps per label the position last
+   * in that order, so among pixels tied for the largest distance the centre is the one NumPy's
+   * unstable introsort puts last: {@link NumpyArgsort#maximumPosition}.
    */
   static void geometry(ObjectIndex idx, int[] lab, int bins, int[] binOut, int[] sectorOut) {
     int w = idx.width;
     int h = idx.height;
+    double[] dToEdge = new double[w * h];
+    double[] edge = new double[idx.pixels.length];
+    for (int o = 0; o < idx.count; o++) {
+      if (idx.start[o] == idx.start[o + 1]) {
+        continue;
+      }
+      Crop k = Crop.of(idx, lab, o);
+      double[] d2 = Edt.squared(k.in, k.cw, k.ch, !k.anyOut);
+      for (int t = idx.start[o]; t < idx.start[o + 1]; t++) {
+        int p = idx.pixels[t];
+        edge[t] = Math.sqrt(d2[k.local(p, w)]);
+        dToEdge[p] = edge[t];
+      }
+    }
+    int[] centres = NumpyArgsort.maximumPosition(dToEdge, lab, idx.count);
     for (int o = 0; o < idx.count; o++) {
       int from = idx.start[o];
       int to = idx.start[o + 1];
       if (from == to) {
         continue;
       }
-      int l = o + 1;
-      int x0 = Math.max(0, idx.minX[o] - 1);
-      int x1 = Math.min(w - 1, idx.maxX[o] + 1);
-      int y0 = Math.max(0, idx.minY[o] - 1);
-      int y1 = Math.min(h - 1, idx.maxY[o] + 1);
-      int cw = x1 - x0 + 1;
-      int ch = y1 - y0 + 1;
-      boolean[] in = new boolean[cw * ch];
-      boolean anyOut = false;
-      for (int y = 0; y < ch; y++) {
-        for (int x = 0; x < cw; x++) {
-          in[y * cw + x] = lab[(y + y0) * w + x + x0] == l;
-          anyOut |= !in[y * cw + x];
-        }
-      }
-      double[] d2 = Edt.squared(in, cw, ch, !anyOut);
-      // centre: first raster pixel of maximal distance
-      int centre = -1;
-      double best = -1;
+      Crop k = Crop.of(idx, lab, o);
+      int centre = k.local(centres[o], w);
+      double[] geo = geodesic(k.in, k.cw, k.ch, centre);
+      int cy = centre / k.cw;
+      int cx = centre % k.cw;
       for (int t = from; t < to; t++) {
-        int p = idx.pixels[t];
-        int c = (p / w - y0) * cw + (p % w - x0);
-        if (d2[c] > best) {
-          best = d2[c];
-          centre = c;
-        }
-      }
-      double[] geo = geodesic(in, cw, ch, centre);
-      int cy = centre / cw;
-      int cx = centre % cw;
-      for (int t = from; t < to; t++) {
-        int p = idx.pixels[t];
-        int yy = p / w - y0;
-        int xx = p % w - x0;
-        int c = yy * cw + xx;
+        int c = k.local(idx.pixels[t], w);
+        int yy = c / k.cw;
+        int xx = c % k.cw;
         if (Double.isInfinite(geo[c])) {
           binOut[t] = -1;
           continue;
         }
-        double e = Math.sqrt(d2[c]);
-        double r = geo[c] / (geo[c] + e + 0.001);
-        int k = (int) (r * bins);
-        binOut[t] = Math.min(k, bins);
+        double r = geo[c] / (geo[c] + edge[t] + 0.001);
+        int b = (int) (r * bins);
+        binOut[t] = Math.min(b, bins);
         if (binOut[t] == bins) {
           binOut[t] = -1; // cannot happen with scaled bins (r < 1)
         }
@@ -247,6 +247,33 @@ public final class RadialDistribution {
         int amask = Math.abs(yy - cy) > Math.abs(xx - cx) ? 1 : 0;
         sectorOut[t] = imask + 2 * jmask + 4 * amask;
       }
+    }
+  }
+
+  /** One object's bounding box grown by one pixel (clipped to the image) and its mask there. */
+  private record Crop(int x0, int y0, int cw, int ch, boolean[] in, boolean anyOut) {
+    static Crop of(ObjectIndex idx, int[] lab, int o) {
+      int w = idx.width;
+      int x0 = Math.max(0, idx.minX[o] - 1);
+      int x1 = Math.min(w - 1, idx.maxX[o] + 1);
+      int y0 = Math.max(0, idx.minY[o] - 1);
+      int y1 = Math.min(idx.height - 1, idx.maxY[o] + 1);
+      int cw = x1 - x0 + 1;
+      int ch = y1 - y0 + 1;
+      boolean[] in = new boolean[cw * ch];
+      boolean anyOut = false;
+      for (int y = 0; y < ch; y++) {
+        for (int x = 0; x < cw; x++) {
+          in[y * cw + x] = lab[(y + y0) * w + x + x0] == o + 1;
+          anyOut |= !in[y * cw + x];
+        }
+      }
+      return new Crop(x0, y0, cw, ch, in, anyOut);
+    }
+
+    /** @return the crop index of image pixel {@code p} of an image {@code w} wide */
+    int local(int p, int w) {
+      return (p / w - y0) * cw + (p % w - x0);
     }
   }
 

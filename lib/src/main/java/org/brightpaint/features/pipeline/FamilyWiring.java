@@ -11,6 +11,7 @@ import org.brightpaint.features.measure.Granularity;
 import org.brightpaint.features.measure.Neighbors;
 import org.brightpaint.features.measure.RadialDistribution;
 import org.brightpaint.features.measure.Texture;
+import org.brightpaint.features.segment.PrimaryObjects;
 import org.brightpaint.image.FloatImage;
 import org.brightpaint.image.LabelImage;
 
@@ -60,8 +61,8 @@ final class FamilyWiring {
    * @param c the compartment
    * @param images image name to image
    * @param labels the compartments
-   * @param withDiscarded per compartment, the labels including objects discarded by the border and
-   *     size filters (numbered after the kept ones)
+   * @param withDiscarded per compartment, the labels including the discarded objects that take part
+   *     as neighbours (numbered after the kept ones; for nuclei see {@link #nucleiWithDiscarded})
    * @param granularity precomputed granularity
    * @param s settings
    * @return tasks
@@ -116,6 +117,24 @@ final class FamilyWiring {
       }
     }
     return t;
+  }
+
+  /**
+   * The nuclei that MeasureObjectNeighbors sees with "Consider objects discarded for touching image
+   * border: Yes": the kept nuclei plus the objects of CellProfiler's {@code
+   * small_removed_segmented} that were not kept, i.e. only the nuclei dropped for being too
+   * large. Objects touching the border and objects too small are not in that set
+   * (CellProfiler 4.0.6 {@code measureobjectneighbors.py} {@code run}: {@code labels =
+   * objects.small_removed_segmented}, {@code neighbor_labels =
+   * neighbor_objects.small_removed_segmented}; {@code identifyprimaryobjects.py} builds it after
+   * {@code filter_on_border} and after removing small objects in {@code filter_on_size}).
+   *
+   * @param nuclei the primary objects
+   * @return labels for {@link org.brightpaint.features.measure.Neighbors#measure(LabelImage,
+   *     LabelImage, org.brightpaint.features.measure.Neighbors.Options)}
+   */
+  static LabelImage nucleiWithDiscarded(PrimaryObjects.Result nuclei) {
+    return withDiscarded(nuclei.labels(), nuclei.smallRemoved());
   }
 
   /**

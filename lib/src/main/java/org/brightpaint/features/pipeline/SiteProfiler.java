@@ -69,7 +69,7 @@ public final class SiteProfiler {
     Map<Compartment, LabelImage> labels = new EnumMap<>(Compartment.class);
     labels.put(Compartment.NUCLEI, nuclei.labels());
     Map<Compartment, LabelImage> withDiscarded = new EnumMap<>(Compartment.class);
-    withDiscarded.put(Compartment.NUCLEI, FamilyWiring.withDiscarded(nuclei.labels(), nuclei.unedited()));
+    withDiscarded.put(Compartment.NUCLEI, FamilyWiring.nucleiWithDiscarded(nuclei));
     SecondaryObjects.Result cells = null;
     LabelImage cyto = null;
     if (settings.hasCells()) {
@@ -106,8 +106,9 @@ public final class SiteProfiler {
    * @param images image name to image (0..1)
    * @param labels the compartments (nuclei, and cells and cytoplasm unless the settings find nuclei
    *     only), object i of each belonging to nucleus i
-   * @param withDiscarded per compartment (optional), labels including objects discarded by border
-   *     and size filters, numbered after the kept ones (used by Neighbors)
+   * @param withDiscarded per compartment (optional), labels including the discarded objects that
+   *     take part as neighbours, numbered after the kept ones (used by Neighbors; for nuclei only
+   *     those dropped as too large, as in CellProfiler: {@link FamilyWiring#nucleiWithDiscarded})
    * @param settings which families and images
    * @param imageMeasurements receives whole-image measurements (Granularity_n_image and, as
    *     MeasureTexture "Both" does, whole-image Texture_*)

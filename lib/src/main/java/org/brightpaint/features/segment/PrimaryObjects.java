@@ -100,9 +100,17 @@ public final class PrimaryObjects {
    *
    * @param labels the final objects, numbered {@code 1..n}
    * @param unedited the declumped objects before border and size filtering (their own numbering)
+   * @param smallRemoved the objects left after the border filter and the too-small filter, before
+   *     the too-large filter, the second hole filling and relabelling (the numbering of {@code
+   *     unedited}): CellProfiler 4.0.6's {@code small_removed_segmented}, which
+   *     MeasureObjectNeighbors uses as the objects "discarded" objects may come from
+   *     ({@code identifyprimaryobjects.py} {@code filter_on_size}: {@code small_removed_labels =
+   *     labeled_image.copy()} after {@code labeled_image[area_image < min_allowed_area] = 0}, and
+   *     {@code run} calls {@code filter_on_border} before {@code filter_on_size})
    * @param threshold the threshold outcome
    */
-  public record Result(LabelImage labels, LabelImage unedited, GlobalThreshold.Result threshold) {}
+  public record Result(
+      LabelImage labels, LabelImage unedited, LabelImage smallRemoved, GlobalThreshold.Result threshold) {}
 
   /**
    * Identifies objects.
@@ -130,23 +138,31 @@ public final class PrimaryObjects {
     if (options.discardBorder()) {
       Labels.clearBorder(labels, w, h);
     }
+    int[] smallRemoved = labels;
     if (options.discardOutsideRange()) {
       int m = Labels.max(labels);
       int[] areas = Labels.areas(labels, m);
       double minArea = Math.PI * options.minDiameter() * options.minDiameter() / 4;
       double maxArea = Math.PI * options.maxDiameter() * options.maxDiameter() / 4;
       for (int i = 0; i < labels.length; i++) {
-        int a = areas[labels[i]];
-        if (labels[i] > 0 && (a < minArea || a > maxArea)) {
+        if (labels[i] > 0 && areas[labels[i]] < minArea) {
+          labels[i] = 0;
+        }
+      }
+      smallRemoved = labels.clone();
+      for (int i = 0; i < labels.length; i++) {
+        if (labels[i] > 0 && areas[labels[i]] > maxArea) {
           labels[i] = 0;
         }
       }
     }
+    smallRemoved = smallRemoved == labels ? labels.clone() : smallRemoved;
     if (options.fillHoles() != FillHoles.NEVER) {
       labels = Labels.fillHoles(labels, w, h);
     }
     int n = Labels.relabel(labels);
-    return new Result(new LabelImage(w, h, labels, n), LabelImage.of(w, h, unedited), th);
+    return new Result(new LabelImage(w, h, labels, n), LabelImage.of(w, h, unedited),
+        LabelImage.of(w, h, smallRemoved), th);
   }
 
   private static int[] declump(FloatImage image, int[] labels, Options o) {

@@ -89,4 +89,63 @@ class RadialDistributionTest {
     assertArrayEquals(new double[] {0, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, 1,
         Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, 2, 1 + Math.sqrt(2), 2 + Math.sqrt(2)}, g, 1e-12);
   }
+
+  /**
+   * A 4 x 4 image, object 1 = rows 1..2 (all columns). The image border is not an edge, so every
+   * object pixel is at distance 1 from background (rows 0 and 3): 8 tied maxima. CellProfiler:
+   * {@code maximum_position} argsorts the 16 flattened distances; 16 elements are below NumPy's
+   * quicksort threshold (pr - pl = 15 is not &gt; 15), so the whole array is insertion-sorted,
+   * which keeps equal values in raster order; the last label-1 pixel in that order is flat index
+   * 11 = (row 2, col 3), and that is CellProfiler's centre. (The first raster maximum would be
+   * (1, 0).) From (2, 3): geodesic c = 0, 1, 1, sqrt2, 2, 1 + sqrt2, 3, 2 + sqrt2 for (2,3),
+   * (2,2), (1,3), (1,2), (2,1), (1,1), (2,0), (1,0); e = 1; bin = floor(4 c / (c + 1.001)) = 0,
+   * 1, 1, 2, 2, 2, 2, 3. All intensity (1.0) at (2, 3): FracAtD_1of4 = 1, MeanFrac_1of4 = 1 /
+   * (1/8 + eps) = 8 (to 1e-12), FracAtD_4of4 = 0. With the centre at (1, 0) the bright pixel
+   * would be in bin 4 instead.
+   */
+  @Test
+  void tiedCentreIsTheLastInNumpysOrderForASmallImage() {
+    int[] lab = new int[16];
+    for (int p = 4; p < 12; p++) {
+      lab[p] = 1;
+    }
+    float[] px = new float[16];
+    px[2 * 4 + 3] = 1f;
+    FeatureSet fs = RadialDistribution.measure(new FloatImage(4, 4, px), "DNA",
+        new LabelImage(4, 4, lab, 1), RadialDistribution.Options.cpjump1());
+    assertEquals(1.0, fs.get("RadialDistribution_FracAtD_DNA_1of4")[0], 0.0);
+    assertEquals(8.0, fs.get("RadialDistribution_MeanFrac_DNA_1of4")[0], 1e-12);
+    assertEquals(0.0, fs.get("RadialDistribution_FracAtD_DNA_4of4")[0], 0.0);
+  }
+
+  /**
+   * A 3 x 6 image (18 pixels, so NumPy partitions once), object 1 = column 1, rows 0..2: each of
+   * its pixels is at distance 1 from columns 0 and 2 (the top and bottom are image border, not
+   * edges): a three-way tie at flat indices 1, 7, 13. NumPy's argsort of the 18 distances (0
+   * except those three): pl = 0, pr = 17, pm = 8; the median of three (0, 0, 0) swaps nothing;
+   * pivot 0 parked at 16; the scan swaps positions (1,15), (2,14), (3,12) (pj skips index 13,
+   * value 1 &gt; 0), (4,11), (5,10), (6,9), (7,8) and stops at pi = 8; the pivot goes back to 8,
+   * leaving positions 9..17 = [6, 5, 4, 3, 13, 2, 1, 7, 17]; the right part (9 elements) is
+   * insertion-sorted, which keeps 13, 1, 7 in that order. The last label-1 position is 7 = (row
+   * 1, col 1): CellProfiler's centre is the middle pixel, neither the first (0, 1) nor the last
+   * (2, 1) in raster order (checked with scipy 1.17 {@code maximum_position} on NumPy 2.4.6 with
+   * its SIMD sort disabled). Intensities 1, 0, 3 down the column: from (1, 1) c = 1, 0, 1, bins
+   * 1, 0, 1, so FracAtD_1of4 = 0 and FracAtD_2of4 = 4/4 = 1; sectors of (0, 1) and (2, 1) are 4
+   * and 5, means 1 and 3, RadialCV_2of4 = std/mean = 1/2.
+   */
+  @Test
+  void tiedCentreFollowsNumpysUnstableQuicksort() {
+    int[] lab = new int[18];
+    lab[1] = 1;
+    lab[7] = 1;
+    lab[13] = 1;
+    float[] px = new float[18];
+    px[1] = 1f;
+    px[13] = 3f;
+    FeatureSet fs = RadialDistribution.measure(new FloatImage(6, 3, px), "DNA",
+        new LabelImage(6, 3, lab, 1), RadialDistribution.Options.cpjump1());
+    assertEquals(0.0, fs.get("RadialDistribution_FracAtD_DNA_1of4")[0], 0.0);
+    assertEquals(1.0, fs.get("RadialDistribution_FracAtD_DNA_2of4")[0], 0.0);
+    assertEquals(0.5, fs.get("RadialDistribution_RadialCV_DNA_2of4")[0], 1e-15);
+  }
 }

@@ -173,10 +173,19 @@ def texture(img, labels, scale):
 
 def radial(img, labels, bins=4):
     res = {}
+    # CellProfiler's centre: maximum_position_of_labels(d_to_edge, labels, objects.indices) =
+    # scind.maximum_position over the whole distance-to-edge image with an index array, which
+    # argsorts the whole image and keeps the last tied position per label (a scalar index would
+    # take scipy's argmax path and the first tied pixel instead). The objects here do not touch,
+    # so centrosome's colouring changes nothing: one EDT per object.
+    d_to_edge = np.zeros(labels.shape)
+    for l in range(1, labels.max() + 1):
+        d_to_edge[labels == l] = scind.distance_transform_edt(labels == l)[labels == l]
+    centres = scind.maximum_position(d_to_edge, labels, np.arange(1, labels.max() + 1))
     for l in range(1, labels.max() + 1):
         m = labels == l
         d_edge = scind.distance_transform_edt(m)
-        ci, cj = scind.maximum_position(d_edge, labels, l)
+        ci, cj = centres[l - 1]
         costs = np.where(m, 1.0, np.inf)
         mcp = MCP_Geometric(costs)
         cum, _ = mcp.find_costs([(ci, cj)])

@@ -1,0 +1,223 @@
+package org.brightpaint.features.ops;
+
+/**
+ * NumPy's default {@code argsort} ({@code kind='quicksort'}) of a float64 array, reproduced
+ * comparison for comparison, so that the order it gives to equal values (it is not stable) is
+ * NumPy's. CellProfiler depends on that order wherever it calls {@code scipy.ndimage
+ * .maximum_position}: scipy's {@code _select} argsorts the whole flattened input and keeps, per
+ * label, the position that comes last in that order, so among pixels tied for an object's maximum
+ * the one chosen is whichever the sort happened to put last.
+ *
+ * <p>The algorithm is NumPy's introsort {@code aquicksort_} ({@code numpy/core/src/npysort/
+ * quicksort.cpp}, 1.22-1.24; {@code quicksort.c.src} in 1.17-1.21, the versions CellProfiler
+ * 4.0.6 ran on), on an index array that starts as {@code 0..n-1}:
+ * <ul>
+ *   <li>while a partition {@code [pl, pr]} has {@code pr - pl > 15} ({@code SMALL_QUICKSORT}):
+ *       median of three of {@code pl}, {@code pm = pl + (pr - pl) / 2}, {@code pr} by three
+ *       conditional swaps; the pivot is parked at {@code pr - 1}; {@code pi} walks up while
+ *       {@code v[pi] < pivot}, {@code pj} walks down while {@code pivot < v[pj]}, swapping until
+ *       they cross; the pivot is swapped into {@code pi}; the larger side is pushed on a stack
+ *       and the loop continues on the smaller side; each partition decrements a depth budget of
+ *       {@code 2 * floor(log2 n)}, saved with the pushed side;</li>
+ *   <li>a partition of at most 16 elements is finished by insertion sort (strict {@code <}, so
+ *       equal values keep their current relative order within it);</li>
+ *   <li>a partition popped with a negative depth budget is sorted by {@code aheapsort_}
+ *       ({@code npysort/heapsort.cpp}): build a max-heap bottom-up, then repeatedly move the root
+ *       to the end.</li>
+ * </ul>
+ * Comparisons are {@code a < b} on doubles; NaN is not accepted (NumPy sorts it last, with extra
+ * comparisons this class does not reproduce).
+ *
+ * <p>Version note: NumPy 1.25 and later on x86 CPUs with AVX-512 (and 2.x with AVX2) dispatch
+ * float64 {@code argsort} to the vectorised x86-simd-sort, which orders ties differently; the
+ * generic path that object arrays take ({@code npy_aquicksort}) still runs this algorithm.
+ * Checked against NumPy 2.4.6's object-array argsort, see {@code NumpyArgsortTest}.
+ *
+ * <p>References: NumPy {@code numpy/core/src/npysort/quicksort.cpp} ({@code aquicksort_}),
+ * {@code heapsort.cpp} ({@code aheapsort_}), {@code npysort_common.h} ({@code npy_get_msb});
+ * scipy {@code scipy/ndimage/_measurements.py} ({@code _select}, {@code maximum_position}).
+ */
+public final class NumpyArgsort {
+  /** NumPy's {@code SMALL_QUICKSORT}: partitions of at most this + 1 elements use insertion sort. */
+  private static final int SMALL_QUICKSORT = 15;
+  /** NumPy's {@code PYA_QS_STACK} (bits of npy_intp times 2). */
+  private static final int STACK = 128;
+
+  private NumpyArgsort() {}
+
+  /**
+   * @param v values, length n, no NaN
+   * @return the permutation NumPy's {@code v.argsort()} returns: indices into {@code v}, values
+   *     ascending, ties in NumPy's (unstable) order
+   * @throws IllegalArgumentException on a NaN
+   */
+  public static int[] argsort(double[] v) {
+    for (double x : v) {
+      if (Double.isNaN(x)) {
+        throw new IllegalArgumentException("NumpyArgsort does not reproduce NumPy's NaN order");
+      }
+    }
+    int n = v.length;
+    int[] a = new int[n];
+    for (int i = 0; i < n; i++) {
+      a[i] = i;
+    }
+    if (n < 2) {
+      return a;
+    }
+    int[] stack = new int[STACK];
+    int[] depth = new int[STACK];
+    int sp = 0;
+    int dp = 0;
+    int pl = 0;
+    int pr = n - 1;
+    int cdepth = msb(n) * 2;
+    for (;;) {
+      if (cdepth < 0) {
+        heapsort(v, a, pl, pr - pl + 1);
+      } else {
+        while (pr - pl > SMALL_QUICKSORT) {
+          int pm = pl + ((pr - pl) >> 1);
+          if (v[a[pm]] < v[a[pl]]) {
+            swap(a, pm, pl);
+          }
+          if (v[a[pr]] < v[a[pm]]) {
+            swap(a, pr, pm);
+          }
+          if (v[a[pm]] < v[a[pl]]) {
+            swap(a, pm, pl);
+          }
+          double vp = v[a[pm]];
+          int pi = pl;
+          int pj = pr - 1;
+          swap(a, pm, pj);
+          for (;;) {
+            do {
+              ++pi;
+            } while (v[a[pi]] < vp);
+            do {
+              --pj;
+            } while (vp < v[a[pj]]);
+            if (pi >= pj) {
+              break;
+            }
+            swap(a, pi, pj);
+          }
+          swap(a, pi, pr - 1);
+          if (pi - pl < pr - pi) {
+            stack[sp++] = pi + 1;
+            stack[sp++] = pr;
+            pr = pi - 1;
+          } else {
+            stack[sp++] = pl;
+            stack[sp++] = pi - 1;
+            pl = pi + 1;
+          }
+          depth[dp++] = --cdepth;
+        }
+        for (int pi = pl + 1; pi <= pr; ++pi) {
+          int vi = a[pi];
+          double vv = v[vi];
+          int pj = pi;
+          while (pj > pl && vv < v[a[pj - 1]]) {
+            a[pj] = a[pj - 1];
+            pj--;
+          }
+          a[pj] = vi;
+        }
+      }
+      if (sp == 0) {
+        break;
+      }
+      pr = stack[--sp];
+      pl = stack[--sp];
+      cdepth = depth[--dp];
+    }
+    return a;
+  }
+
+  /**
+   * scipy's {@code maximum_position(input, labels, index=1..count)} on a label image: per label,
+   * the flat index that comes last among that label's pixels in {@link #argsort} of the whole
+   * flattened input (scipy's {@code maxpos[labels] = positions} over the sorted order, where the
+   * last write wins). Labels outside {@code 1..count} are ignored.
+   *
+   * @param input values, row-major, no NaN
+   * @param labels labels, row-major, same length
+   * @param count the largest label reported
+   * @return flat index per label 1..count at [label - 1]; 0 for a label without pixels (scipy's)
+   */
+  public static int[] maximumPosition(double[] input, int[] labels, int count) {
+    if (input.length != labels.length) {
+      throw new IllegalArgumentException(
+          "input has " + input.length + " values, labels " + labels.length);
+    }
+    int[] order = argsort(input);
+    int[] pos = new int[count];
+    for (int p : order) {
+      int l = labels[p];
+      if (l >= 1 && l <= count) {
+        pos[l - 1] = p;
+      }
+    }
+    return pos;
+  }
+
+  /** NumPy's {@code npy_get_msb}: floor(log2 n) for n &gt;= 1. */
+  private static int msb(int n) {
+    int d = 0;
+    while ((n >>>= 1) != 0) {
+      d++;
+    }
+    return d;
+  }
+
+  private static void swap(int[] a, int i, int j) {
+    int t = a[i];
+    a[i] = a[j];
+    a[j] = t;
+  }
+
+  /** NumPy's {@code aheapsort_} on {@code a[off .. off + n - 1]} (1-based heap indexing). */
+  private static void heapsort(double[] v, int[] a, int off, int n) {
+    int base = off - 1; // a[base + k] is NumPy's a[k], k = 1..n
+    for (int l = n >> 1; l > 0; --l) {
+      int tmp = a[base + l];
+      int i = l;
+      int j = l << 1;
+      while (j <= n) {
+        if (j < n && v[a[base + j]] < v[a[base + j + 1]]) {
+          j += 1;
+        }
+        if (v[tmp] < v[a[base + j]]) {
+          a[base + i] = a[base + j];
+          i = j;
+          j += j;
+        } else {
+          break;
+        }
+      }
+      a[base + i] = tmp;
+    }
+    while (n > 1) {
+      int tmp = a[base + n];
+      a[base + n] = a[base + 1];
+      n -= 1;
+      int i = 1;
+      int j = 2;
+      while (j <= n) {
+        if (j < n && v[a[base + j]] < v[a[base + j + 1]]) {
+          j++;
+        }
+        if (v[tmp] < v[a[base + j]]) {
+          a[base + i] = a[base + j];
+          i = j;
+          j += j;
+        } else {
+          break;
+        }
+      }
+      a[base + i] = tmp;
+    }
+  }
+}
