@@ -65,6 +65,9 @@ public final class NumpyArgsort {
     if (n < 2) {
       return a;
     }
+    // k[i] == v[a[i]] throughout: the values travel with their indices, so every comparison reads
+    // neighbouring memory (the same comparisons and moves as NumPy's, which reads v[a[i]])
+    double[] k = v.clone();
     int[] stack = new int[STACK];
     int[] depth = new int[STACK];
     int sp = 0;
@@ -74,36 +77,36 @@ public final class NumpyArgsort {
     int cdepth = msb(n) * 2;
     for (;;) {
       if (cdepth < 0) {
-        heapsort(v, a, pl, pr - pl + 1);
+        heapsort(k, a, pl, pr - pl + 1);
       } else {
         while (pr - pl > SMALL_QUICKSORT) {
           int pm = pl + ((pr - pl) >> 1);
-          if (v[a[pm]] < v[a[pl]]) {
-            swap(a, pm, pl);
+          if (k[pm] < k[pl]) {
+            swap(k, a, pm, pl);
           }
-          if (v[a[pr]] < v[a[pm]]) {
-            swap(a, pr, pm);
+          if (k[pr] < k[pm]) {
+            swap(k, a, pr, pm);
           }
-          if (v[a[pm]] < v[a[pl]]) {
-            swap(a, pm, pl);
+          if (k[pm] < k[pl]) {
+            swap(k, a, pm, pl);
           }
-          double vp = v[a[pm]];
+          double vp = k[pm];
           int pi = pl;
           int pj = pr - 1;
-          swap(a, pm, pj);
+          swap(k, a, pm, pj);
           for (;;) {
             do {
               ++pi;
-            } while (v[a[pi]] < vp);
+            } while (k[pi] < vp);
             do {
               --pj;
-            } while (vp < v[a[pj]]);
+            } while (vp < k[pj]);
             if (pi >= pj) {
               break;
             }
-            swap(a, pi, pj);
+            swap(k, a, pi, pj);
           }
-          swap(a, pi, pr - 1);
+          swap(k, a, pi, pr - 1);
           if (pi - pl < pr - pi) {
             stack[sp++] = pi + 1;
             stack[sp++] = pr;
@@ -117,13 +120,15 @@ public final class NumpyArgsort {
         }
         for (int pi = pl + 1; pi <= pr; ++pi) {
           int vi = a[pi];
-          double vv = v[vi];
+          double vv = k[pi];
           int pj = pi;
-          while (pj > pl && vv < v[a[pj - 1]]) {
+          while (pj > pl && vv < k[pj - 1]) {
             a[pj] = a[pj - 1];
+            k[pj] = k[pj - 1];
             pj--;
           }
           a[pj] = vi;
+          k[pj] = vv;
         }
       }
       if (sp == 0) {
@@ -172,25 +177,33 @@ public final class NumpyArgsort {
     return d;
   }
 
-  private static void swap(int[] a, int i, int j) {
+  private static void swap(double[] k, int[] a, int i, int j) {
     int t = a[i];
     a[i] = a[j];
     a[j] = t;
+    double u = k[i];
+    k[i] = k[j];
+    k[j] = u;
   }
 
-  /** NumPy's {@code aheapsort_} on {@code a[off .. off + n - 1]} (1-based heap indexing). */
-  private static void heapsort(double[] v, int[] a, int off, int n) {
-    int base = off - 1; // a[base + k] is NumPy's a[k], k = 1..n
+  /**
+   * NumPy's {@code aheapsort_} on positions {@code off .. off + n - 1} (1-based heap indexing),
+   * values {@code k} moving with indices {@code a}.
+   */
+  private static void heapsort(double[] k, int[] a, int off, int n) {
+    int base = off - 1; // position base + j is NumPy's a[j], j = 1..n
     for (int l = n >> 1; l > 0; --l) {
       int tmp = a[base + l];
+      double tv = k[base + l];
       int i = l;
       int j = l << 1;
       while (j <= n) {
-        if (j < n && v[a[base + j]] < v[a[base + j + 1]]) {
+        if (j < n && k[base + j] < k[base + j + 1]) {
           j += 1;
         }
-        if (v[tmp] < v[a[base + j]]) {
+        if (tv < k[base + j]) {
           a[base + i] = a[base + j];
+          k[base + i] = k[base + j];
           i = j;
           j += j;
         } else {
@@ -198,19 +211,23 @@ public final class NumpyArgsort {
         }
       }
       a[base + i] = tmp;
+      k[base + i] = tv;
     }
     while (n > 1) {
       int tmp = a[base + n];
+      double tv = k[base + n];
       a[base + n] = a[base + 1];
+      k[base + n] = k[base + 1];
       n -= 1;
       int i = 1;
       int j = 2;
       while (j <= n) {
-        if (j < n && v[a[base + j]] < v[a[base + j + 1]]) {
+        if (j < n && k[base + j] < k[base + j + 1]) {
           j++;
         }
-        if (v[tmp] < v[a[base + j]]) {
+        if (tv < k[base + j]) {
           a[base + i] = a[base + j];
+          k[base + i] = k[base + j];
           i = j;
           j += j;
         } else {
@@ -218,6 +235,7 @@ public final class NumpyArgsort {
         }
       }
       a[base + i] = tmp;
+      k[base + i] = tv;
     }
   }
 }

@@ -100,9 +100,12 @@ final class FamilyWiring {
         }
         case RADIAL_DISTRIBUTION -> {
           RadialDistribution.Options o = new RadialDistribution.Options(m.radialBins());
+          // one task for all channels: the centres (a whole-image sort) are computed once
+          Map<String, FloatImage> ordered = new LinkedHashMap<>();
           for (String name : s.measuredImages()) {
-            t.add(() -> RadialDistribution.measure(images.get(name), name, l, o));
+            ordered.put(name, images.get(name));
           }
+          t.add(() -> RadialDistribution.measure(ordered, l, o));
         }
         case NEIGHBORS -> {
           for (NeighborRule rule : m.neighbors()) {
