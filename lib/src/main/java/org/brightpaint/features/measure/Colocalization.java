@@ -31,8 +31,9 @@ import org.brightpaint.image.LabelImage;
  * every feature; a constant object gives Correlation NaN (0/0). When no pixel of any object is
  * "both" above, Manders, RWC, Overlap and K are 0 for every object. Otherwise an object without a
  * "both" pixel has Manders and RWC 0 and Overlap and K NaN (0/0). Costes' automatic threshold is
- * off in CPJUMP1 and not implemented; only within-object measurements are made (CPJUMP1 measures
- * "Within objects", so no Image-table colocalization).
+ * off in CPJUMP1; when {@link Options#costes()} is on, {@code Correlation_Costes_A_B} and
+ * {@code _B_A} follow each pair's 8 columns ({@link Costes}). Only within-object measurements are
+ * made (CPJUMP1 measures "Within objects", so no Image-table colocalization).
  *
  * <p>Pairs: for images listed in order i &lt; j, CellProfiler measures (i, j); CPJUMP1 lists AGP,
  * Brightfield, DNA, ER, HighZBF, LowZBF, Mito, RNA, giving e.g. {@code Correlation_RWC_DNA_Mito}.
@@ -50,13 +51,32 @@ public final class Colocalization {
    * Colocalization settings.
    *
    * @param thresholdPercent "Set threshold as percentage of maximum intensity", in [0, 100]
+   * @param costes "Calculate the Manders coefficients using Costes auto threshold?" and "Method
+   *     for Costes thresholding": OFF, or the method; when on, two more columns per pair
+   * @param scale the images' scale for Costes' step 1/scale (CellProfiler's {@code image.scale}:
+   *     65535 for 16-bit images)
    */
-  public record Options(double thresholdPercent) {
+  public record Options(double thresholdPercent, Costes.Method costes, double scale) {
     /** Validates the threshold. */
     public Options {
       if (!(thresholdPercent >= 0 && thresholdPercent <= 100)) {
         throw new IllegalArgumentException("Threshold percentage must be in 0..100, got " + thresholdPercent);
       }
+      if (costes == null) {
+        throw new IllegalArgumentException("Costes method is required (OFF to skip it)");
+      }
+      if (!(scale > 0)) {
+        throw new IllegalArgumentException("Image scale must be > 0 (65535 for 16-bit images), got " + scale);
+      }
+    }
+
+    /**
+     * Without Costes (CPJUMP1's setting).
+     *
+     * @param thresholdPercent the threshold percentage
+     */
+    public Options(double thresholdPercent) {
+      this(thresholdPercent, Costes.Method.OFF, 65535);
     }
 
     /** @return the CPJUMP1 setting: 15% of the object's maximum */
@@ -119,6 +139,13 @@ public final class Colocalization {
         List<String> pn = pairNames(names.get(i), names.get(j));
         for (int k = 0; k < 8; k++) {
           b.put(pn.get(k), cols[k]);
+        }
+        if (options.costes() != Costes.Method.OFF) {
+          float[] f = images.get(names.get(i)).pixels();
+          float[] s = images.get(names.get(j)).pixels();
+          double[][] c = Costes.coefficients(f, s, idx, Costes.thresholds(f, s, options.scale(), options.costes()));
+          b.put(FeatureNames.correlation(FeatureNames.COSTES, names.get(i), names.get(j)), c[0]);
+          b.put(FeatureNames.correlation(FeatureNames.COSTES, names.get(j), names.get(i)), c[1]);
         }
       }
     }

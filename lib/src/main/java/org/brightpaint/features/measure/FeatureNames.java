@@ -33,6 +33,9 @@ public final class FeatureNames {
   /** {@code Correlation_RWC_<A>_<B>} and {@code _<B>_<A>}. */
   public static final String RWC = "Correlation_RWC_%s_%s";
 
+  /** {@code Correlation_Costes_<A>_<B>} and {@code _<B>_<A>} (CellProfiler's F_COSTES_FORMAT). */
+  public static final String COSTES = "Correlation_Costes_%s_%s";
+
   /** {@code Correlation_Overlap_<A>_<B>}, once per pair. */
   public static final String OVERLAP = "Correlation_Overlap_%s_%s";
 

@@ -95,7 +95,9 @@ final class FamilyWiring {
             ordered.put(name, images.get(name));
           }
           if (ordered.size() >= 2) {
-            t.add(() -> Colocalization.measure(ordered, l, new Colocalization.Options(m.colocalizationThresholdPercent())));
+            Colocalization.Options o = new Colocalization.Options(m.colocalizationThresholdPercent(),
+                m.colocalizationCostes(), s.rawMaximum());
+            t.add(() -> Colocalization.measure(ordered, l, o));
           }
         }
         case RADIAL_DISTRIBUTION -> {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.brightpaint.data.Channel;
+import org.brightpaint.features.measure.Costes;
 import org.brightpaint.features.segment.DeclumpMethod;
 import org.brightpaint.features.segment.FillHoles;
 import org.brightpaint.features.segment.PrimaryObjects;
@@ -100,22 +101,37 @@ public record ProfileSettings(
    * @param granularityRadius structuring element radius
    * @param radialBins MeasureObjectIntensityDistribution scaled bins
    * @param colocalizationThresholdPercent threshold as % of maximum intensity
+   * @param colocalizationCostes MeasureColocalization's Costes switch and method (OFF in CPJUMP1)
    * @param neighbors MeasureObjectNeighbors modules
    */
   public record MeasurementSettings(
       List<Integer> textureScales, int textureGrayLevels, int granularitySpectrum,
       double granularitySubsample, double granularityBackgroundSubsample, int granularityRadius,
-      int radialBins, double colocalizationThresholdPercent, List<NeighborRule> neighbors) {
+      int radialBins, double colocalizationThresholdPercent, Costes.Method colocalizationCostes,
+      List<NeighborRule> neighbors) {
 
     /** Copies the lists. */
     public MeasurementSettings {
       textureScales = List.copyOf(textureScales);
       neighbors = List.copyOf(neighbors);
+      if (colocalizationCostes == null) {
+        throw new IllegalArgumentException("Costes method is required (OFF to skip it)");
+      }
+    }
+
+    /**
+     * @param method Costes' method, or OFF
+     * @return a copy with Costes' thresholds switched on (or off)
+     */
+    public MeasurementSettings withCostes(Costes.Method method) {
+      return new MeasurementSettings(textureScales, textureGrayLevels, granularitySpectrum, granularitySubsample,
+          granularityBackgroundSubsample, granularityRadius, radialBins, colocalizationThresholdPercent, method,
+          neighbors);
     }
 
     /** @return CPJUMP1's settings: texture 3/5/10 at 256 levels, granularity 16 steps, 4 bins */
     public static MeasurementSettings cpjump1() {
-      return new MeasurementSettings(List.of(3, 5, 10), 256, 16, 0.5, 0.5, 10, 4, 15.0,
+      return new MeasurementSettings(List.of(3, 5, 10), 256, 16, 0.5, 0.5, 10, 4, 15.0, Costes.Method.OFF,
           List.of(new NeighborRule(Compartment.CELLS, 5, false),
               new NeighborRule(Compartment.NUCLEI, 1, false),
               new NeighborRule(Compartment.CELLS, 0, true)));
@@ -323,6 +339,16 @@ public record ProfileSettings(
   public ProfileSettings withFamilies(Set<MeasurementFamily> newFamilies) {
     return new ProfileSettings(name, measuredImages, nucleiImage, nucleiBackground, nuclei, cellsImage, cells,
         illumination, newFamilies, measurements);
+  }
+
+  /**
+   * @param newMeasurements the measurement settings
+   * @return a copy with other measurement settings (e.g. {@code
+   *     measurements().withCostes(Costes.Method.FASTER)})
+   */
+  public ProfileSettings withMeasurements(MeasurementSettings newMeasurements) {
+    return new ProfileSettings(name, measuredImages, nucleiImage, nucleiBackground, nuclei, cellsImage, cells,
+        illumination, families, newMeasurements, rawMaximum);
   }
 
   /**

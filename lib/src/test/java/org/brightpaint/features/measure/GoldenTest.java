@@ -144,6 +144,38 @@ class GoldenTest {
     assertEquals(32, checked);
   }
 
+  /**
+   * Costes' thresholds (from the whole 64 x 48 images) and coefficients per object, against the
+   * port of CellProfiler's {@code linear_costes} / {@code bisection_costes} in make_golden.py
+   * (scale 65535, as CellProfiler's 16-bit images).
+   */
+  @Test
+  void costesMatchesCellProfilerPort() throws IOException {
+    Golden g = load();
+    int checked = 0;
+    for (String[] t : g.rows()) {
+      if (t[0].equals("costes")) {
+        Costes.Method m = switch (t[1]) {
+          case "Faster" -> Costes.Method.FASTER;
+          case "Fast" -> Costes.Method.FAST;
+          default -> Costes.Method.ACCURATE;
+        };
+        Costes.Thresholds th = Costes.thresholds(g.a().pixels(), g.b().pixels(), 65535, m);
+        assertEquals(Double.parseDouble(t[2]), th.first(), 1e-15, t[1] + " threshold A");
+        assertEquals(Double.parseDouble(t[3]), th.second(), 1e-12, t[1] + " threshold B");
+        FeatureSet fs = Colocalization.measurePair(g.a(), "A", g.b(), "B", g.labels(),
+            new Colocalization.Options(15, m, 65535));
+        for (int o = 0; o < 4; o++) {
+          close(Double.parseDouble(t[4 + o]), fs.get("Correlation_Costes_A_B")[o], t[1] + " C1 object " + (o + 1));
+          close(Double.parseDouble(t[9 + o]), fs.get("Correlation_Costes_B_A")[o], t[1] + " C2 object " + (o + 1));
+        }
+        assertEquals(10, fs.names().size(), "8 columns + 2 Costes");
+        checked++;
+      }
+    }
+    assertEquals(3, checked);
+  }
+
   @Test
   void radialDistributionMatchesScipyReference() throws IOException {
     Golden g = load();
