@@ -96,7 +96,7 @@ final class FamilyWiring {
           }
           if (ordered.size() >= 2) {
             Colocalization.Options o = new Colocalization.Options(m.colocalizationThresholdPercent(),
-                m.colocalizationCostes(), s.rawMaximum());
+                m.colocalizationCostes(), m.costesImageScale());
             t.add(() -> Colocalization.measure(ordered, l, o));
           }
         }

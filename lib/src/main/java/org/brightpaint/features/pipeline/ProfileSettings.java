@@ -102,13 +102,16 @@ public record ProfileSettings(
    * @param radialBins MeasureObjectIntensityDistribution scaled bins
    * @param colocalizationThresholdPercent threshold as % of maximum intensity
    * @param colocalizationCostes MeasureColocalization's Costes switch and method (OFF in CPJUMP1)
+   * @param costesImageScale the images' raw maximum for Costes' threshold step (CellProfiler's
+   *     {@code image.scale}: 65535 for CPJUMP1's 16-bit files, 255 for 8-bit ones); images are read
+   *     scaled by their own bit depth, and this tells Costes which depth that was
    * @param neighbors MeasureObjectNeighbors modules
    */
   public record MeasurementSettings(
       List<Integer> textureScales, int textureGrayLevels, int granularitySpectrum,
       double granularitySubsample, double granularityBackgroundSubsample, int granularityRadius,
       int radialBins, double colocalizationThresholdPercent, Costes.Method colocalizationCostes,
-      List<NeighborRule> neighbors) {
+      double costesImageScale, List<NeighborRule> neighbors) {
 
     /** Copies the lists. */
     public MeasurementSettings {
@@ -117,6 +120,9 @@ public record ProfileSettings(
       if (colocalizationCostes == null) {
         throw new IllegalArgumentException("Costes method is required (OFF to skip it)");
       }
+      if (!(costesImageScale > 0)) {
+        throw new IllegalArgumentException("Invalid Costes image scale: " + costesImageScale);
+      }
     }
 
     /**
@@ -124,14 +130,24 @@ public record ProfileSettings(
      * @return a copy with Costes' thresholds switched on (or off)
      */
     public MeasurementSettings withCostes(Costes.Method method) {
+      return withCostes(method, costesImageScale);
+    }
+
+    /**
+     * @param method the Costes method
+     * @param imageScale the images' raw maximum (CellProfiler's {@code image.scale}: 255 for 8-bit,
+     *     65535 for 16-bit files), which sets the threshold step of the Faster and Fast methods
+     * @return a copy with these Costes settings
+     */
+    public MeasurementSettings withCostes(Costes.Method method, double imageScale) {
       return new MeasurementSettings(textureScales, textureGrayLevels, granularitySpectrum, granularitySubsample,
           granularityBackgroundSubsample, granularityRadius, radialBins, colocalizationThresholdPercent, method,
-          neighbors);
+          imageScale, neighbors);
     }
 
     /** @return CPJUMP1's settings: texture 3/5/10 at 256 levels, granularity 16 steps, 4 bins */
     public static MeasurementSettings cpjump1() {
-      return new MeasurementSettings(List.of(3, 5, 10), 256, 16, 0.5, 0.5, 10, 4, 15.0, Costes.Method.OFF,
+      return new MeasurementSettings(List.of(3, 5, 10), 256, 16, 0.5, 0.5, 10, 4, 15.0, Costes.Method.OFF, 65535,
           List.of(new NeighborRule(Compartment.CELLS, 5, false),
               new NeighborRule(Compartment.NUCLEI, 1, false),
               new NeighborRule(Compartment.CELLS, 0, true)));
@@ -348,7 +364,7 @@ public record ProfileSettings(
    */
   public ProfileSettings withMeasurements(MeasurementSettings newMeasurements) {
     return new ProfileSettings(name, measuredImages, nucleiImage, nucleiBackground, nuclei, cellsImage, cells,
-        illumination, families, newMeasurements, rawMaximum);
+        illumination, families, newMeasurements);
   }
 
   /**
