@@ -115,6 +115,7 @@ public record Embedding(Table points, double cost, Map<String, Double> energyDis
       throw new IllegalArgumentException("t-SNE needs at least 10 cells, got " + all.size());
     }
     double perplexity = Math.min(options.perplexity(), (all.size() - 1) / 3.0);
+    smile.math.MathEx.setSeed(options.seed()); // TSNE's initial layout comes from the thread's RNG
     TSNE tsne = TSNE.fit(tsneInput(all), new TSNE.Options(2, perplexity, 200, 12, options.iterations()));
     double[][] c = tsne.coordinates();
     double[] x = new double[c.length], y = new double[c.length];
