@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.brightpaint.config.RunSize;
@@ -176,7 +177,15 @@ public final class Benchmark {
       Path pred = stages.run("predict-" + m.name() + "-all", dir -> m.predict(trained, test, o.predictedSitesPerPlate(), dir));
       long t2 = System.nanoTime();
       predictions.put(m.name(), pred);
-      costs.add(m.cost(trained).orElse(cost(m.name(), trained, (t1 - t0) / 1e9, (t2 - t1) / 1e9, train, test)));
+      Optional<MeasuredCost> metered = m.cost(trained);
+      if (metered.isPresent()) {
+        costs.add(metered.get());
+      } else {
+        // measured once, in the run that trained and predicted, and read back on every resume (issue 10, obs. 3)
+        Path c = stages.run("cost-" + m.name(), dir -> ReportFiles.writeString(
+            costLine(cost(m.name(), trained, (t1 - t0) / 1e9, (t2 - t1) / 1e9, train, test)), dir.resolve("cost.csv")));
+        costs.add(readCost(c.resolve("cost.csv")));
+      }
     }
     ProfileSettings settings = ProfileSettings.cpjump1().withFamilies(o.families());
     Path realProfile = stages.run("profile-real", dir -> profile(plates.root(), testBarcodes, settings, dir, o.threads(), progress));
@@ -320,6 +329,21 @@ public final class Benchmark {
     double perImage = predictSeconds < 0.01 ? Double.NaN : predictSeconds / Math.max(1, testSites);
     return new MeasuredCost(model, "CPU (" + rt.availableProcessors() + " cores)", "as run", perStep, 1,
         (rt.totalMemory() - rt.freeMemory()) / 1e6, perImage, bytes / 1e6, Double.NaN);
+  }
+
+  /** @return one CSV line of a cost record (the format {@link #readCost} reads) */
+  static String costLine(MeasuredCost c) {
+    return String.join(",", c.model(), c.device(), c.preset(), Double.toString(c.secondsPerStep()), Integer.toString(c.imagesPerStep()),
+        Double.toString(c.peakMemoryMb()), Double.toString(c.inferenceSecondsPerImage()), Double.toString(c.checkpointMb()),
+        Double.toString(c.generatorMb())) + "\n";
+  }
+
+  /** @return the cost record of a {@link #costLine} file */
+  static MeasuredCost readCost(Path file) {
+    String[] f = readString(file).trim().split(",");
+    if (f.length != 9) throw new IllegalArgumentException("Cost file " + file + " has " + f.length + " fields, expected 9; delete its stage folder to remeasure");
+    return new MeasuredCost(f[0], f[1], f[2], Double.parseDouble(f[3]), Integer.parseInt(f[4]), Double.parseDouble(f[5]),
+        Double.parseDouble(f[6]), Double.parseDouble(f[7]), Double.parseDouble(f[8]));
   }
 
   private static String readString(Path p) {

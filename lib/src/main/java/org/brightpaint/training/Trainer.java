@@ -136,6 +136,7 @@ public final class Trainer {
         loop.addListener(ProgressBar.auto());
       }
       TrainingState state = loop.fit();
+      meter.useStoredSteps(state.history());
       boolean ci = r.size() == RunSize.CI;
       InferenceTiming inference = CostMeter.inferenceTiming(gen, Sampling.defaults(), 1, ci ? 1 : 5,
           r.maxTimedEvaluations(), DDPM_STEPS);
