@@ -101,6 +101,7 @@ STACK_TRACE = re.compile(r"^\s*at [\w.$<>/]+\([^)]*(\.java:\d+|Native Method|Unk
                          r"|^Exception in thread |^Caused by: [\w.$]+(Exception|Error)", re.M)
 TRACE_KEY = re.compile(r"\b([xyz])\s*:\s*\[")
 NUMBER = re.compile(r"(?<![\w.])-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?(?![\w.])")
+TOKEN = re.compile(r'"([^"]*)"|\'([^\']*)\'|([^\s,\[\]"\']+)')
 QUOTED = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"")
 TABLE = re.compile(r"<table\b.*?</table>", re.S | re.I)
 ROW = re.compile(r"<tr\b.*?</tr>", re.S | re.I)
@@ -129,9 +130,11 @@ def figure_problem(html):
     arrays = [bracket(script, m.end() - 1) for m in TRACE_KEY.finditer(script)]
     if not arrays:
         return "figure has no x, y or z data"
-    for a in arrays:
-        if NUMBER.search(QUOTED.sub("", a)):
-            return None
+    for a in arrays:  # Tablesaw writes scatter values quoted ("1.0", "NaN"), heatmap z bare
+        for m in TOKEN.finditer(a):
+            tok = next(g for g in m.groups() if g is not None)
+            if NUMBER.fullmatch(tok.strip()):
+                return None
     return "figure has no finite data (every x, y and z value is NaN or missing)"
 
 
@@ -142,10 +145,12 @@ def table_problem(html):
         if not rows:
             return "table has no data rows"
         cells = [TAG.sub("", c).strip() for r in rows for c in TD.findall(r)]
-        missing = [c for c in cells if c.lower() in ("nan", "", "null", "-nan")]
+        nan = [c for c in cells if c.lower() in ("nan", "null", "-nan", "infinity", "-infinity")]
         finite = [c for c in cells if NUMBER.fullmatch(c.replace(",", ""))]
-        if missing and not finite:
-            return "table has no finite number (%d of %d cells NaN or empty)" % (len(missing), len(cells))
+        if not any(cells):
+            return "table has only empty cells"
+        if nan and not finite:
+            return "table has no finite number (%d of %d cells NaN)" % (len(nan), len(cells))
     return None
 
 
