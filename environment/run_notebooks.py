@@ -145,12 +145,13 @@ def table_problem(html):
         if not rows:
             return "table has no data rows"
         cells = [TAG.sub("", c).strip() for r in rows for c in TD.findall(r)]
-        nan = [c for c in cells if c.lower() in ("nan", "null", "-nan", "infinity", "-infinity")]
+        # the display bridge writes NaN as an empty cell
+        nan = [c for c in cells if c.lower() in ("", "nan", "null", "-nan", "infinity", "-infinity")]
         finite = [c for c in cells if NUMBER.fullmatch(c.replace(",", ""))]
         if not any(cells):
             return "table has only empty cells"
         if nan and not finite:
-            return "table has no finite number (%d of %d cells NaN)" % (len(nan), len(cells))
+            return "table has no finite number (%d of %d cells NaN or empty)" % (len(nan), len(cells))
     return None
 
 

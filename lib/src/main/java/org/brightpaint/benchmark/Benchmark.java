@@ -129,7 +129,25 @@ public final class Benchmark {
   public static Result current() throws Exception {
     RunSize size = RunSize.current();
     var ws = org.brightpaint.config.Workspace.current();
-    return run(defaults(null, size, ws.dir(size, "benchmark"), ws.dir(size, "runs")), System.out);
+    Path out = ws.dir(size, "benchmark");
+    Files.createDirectories(out);
+    Path log = out.resolve("benchmark.log");
+    // notebooks show one status line; the stage log goes to a file (issue 10, observation 7)
+    try (PrintStream p = new PrintStream(Files.newOutputStream(log, java.nio.file.StandardOpenOption.CREATE,
+        java.nio.file.StandardOpenOption.APPEND), true, java.nio.charset.StandardCharsets.UTF_8)) {
+      long before = Files.size(log);
+      Result r = run(defaults(null, size, out, ws.dir(size, "runs")), p);
+      p.flush();
+      String text;
+      try (var in = Files.newInputStream(log)) {
+        in.skipNBytes(before);
+        text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      }
+      long skipped = text.lines().filter(l -> l.endsWith("done earlier, skipped")).count();
+      long ran = text.lines().filter(l -> l.matches("\\[[^]]+\\] finished in .*")).count();
+      System.out.println("benchmark (" + size.label() + "): " + ran + " stages run now, " + skipped + " done earlier; log: " + log);
+      return r;
+    }
   }
 
   /**
