@@ -4,10 +4,21 @@ For every notebook: execute all cells with nbclient (the engine of nbconvert --e
 the executed .ipynb and an HTML rendering (nbconvert HTMLExporter) to the output folder, print
 "ok" or "FAILED" with the seconds taken; for a failure, name the cell (index, first source line)
 and the exception. The kernel's own log goes to <name>.kernel.log next to the outputs.
-Exit status: 0 when every notebook ran without a failed cell, 1 otherwise.
+After execution every output is checked (check_outputs): a Plotly figure with no finite x, y
+or z value, an HTML table with no data row or with only NaN/empty numeric cells, an error output
+or a Java stack trace in any output fails the notebook, naming the cell and the reason.
 
-Usage: run_notebooks.py OUT_DIR CELL_TIMEOUT_S NOTEBOOK...
+Headline numbers (published by Display.headlines, MIME type HEADLINES) are compared at "ci" size
+with the accepted run's in HEADLINES_FILE: |new - old| <= ABS_TOL + REL_TOL * |old|; a drifted,
+missing or new number fails the notebook and is named; a notebook with no accepted entry yet
+gets a printed note. Record the accepted numbers deliberately
+with --record-headlines (writes the executed notebooks' numbers into HEADLINES_FILE).
+
+Exit status: 0 when every notebook ran and passed its checks, 1 otherwise.
+
+Usage: run_notebooks.py [--record-headlines] [--headlines FILE] [--size ci|full] OUT_DIR CELL_TIMEOUT_S NOTEBOOK...
 """
+import json
 import os
 import re
 import sys
@@ -81,6 +92,131 @@ def describe_failure(nb, index, exc):
     return where + " -> " + why
 
 
+HEADLINES = "application/vnd.brightpaint.headlines"
+HEADLINES_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "headlines-ci.json")
+# Tolerances for headline numbers at ci size, from two runs of notebook 03 on this machine (see README)
+ABS_TOL = 1e-6
+REL_TOL = 1e-4
+
+STACK_TRACE = re.compile(r"^\s*at [\w.$<>/]+\([^)]*(\.java:\d+|Native Method|Unknown Source)\)"
+                         r"|^Exception in thread |^Caused by: [\w.$]+(Exception|Error)", re.M)
+TRACE_KEY = re.compile(r"\b([xyz])\s*:\s*\[")
+NUMBER = re.compile(r"(?<![\w.])-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?(?![\w.])")
+TOKEN = re.compile(r'"([^"]*)"|\'([^\']*)\'|([^\s,\[\]"\']+)')
+QUOTED = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"")
+TABLE = re.compile(r"<table\b.*?</table>", re.S | re.I)
+ROW = re.compile(r"<tr\b.*?</tr>", re.S | re.I)
+TD = re.compile(r"<td\b[^>]*>(.*?)</td>", re.S | re.I)
+TAG = re.compile(r"<[^>]+>")
+
+
+def bracket(text, start):
+    """The text between the '[' at start and its matching ']'."""
+    depth = 0
+    for i in range(start, len(text)):
+        if text[i] == "[":
+            depth += 1
+        elif text[i] == "]":
+            depth -= 1
+            if depth == 0:
+                return text[start + 1:i]
+    return text[start + 1:]
+
+
+def figure_problem(html):
+    """None, or why a Plotly figure's HTML holds no finite data (every x, y and z value NaN or absent)."""
+    if "brightpaint-figure" not in html and "Plotly.newPlot" not in html:
+        return None
+    script = html.split("brightpaint-figure", 1)[-1]
+    arrays = [bracket(script, m.end() - 1) for m in TRACE_KEY.finditer(script)]
+    if not arrays:
+        return "figure has no x, y or z data"
+    for a in arrays:  # Tablesaw writes scatter values quoted ("1.0", "NaN"), heatmap z bare
+        for m in TOKEN.finditer(a):
+            tok = next(g for g in m.groups() if g is not None)
+            if NUMBER.fullmatch(tok.strip()):
+                return None
+    return "figure has no finite data (every x, y and z value is NaN or missing)"
+
+
+def table_problem(html):
+    """None, or why an HTML table is empty or all-NaN."""
+    for t in TABLE.findall(html):
+        rows = [r for r in ROW.findall(t) if TD.search(r)]
+        if not rows:
+            return "table has no data rows"
+        cells = [TAG.sub("", c).strip() for r in rows for c in TD.findall(r)]
+        # the display bridge writes NaN as an empty cell
+        nan = [c for c in cells if c.lower() in ("", "nan", "null", "-nan", "infinity", "-infinity")]
+        finite = [c for c in cells if NUMBER.fullmatch(c.replace(",", ""))]
+        if not any(cells):
+            return "table has only empty cells"
+        if nan and not finite:
+            return "table has no finite number (%d of %d cells NaN or empty)" % (len(nan), len(cells))
+    return None
+
+
+def output_texts(out):
+    """(mime, text) of every representation of one output."""
+    if out.get("output_type") == "stream":
+        yield "stream", out.get("text", "")
+    elif out.get("output_type") == "error":
+        yield "error", "\n".join(out.get("traceback", []))
+    for mime, v in out.get("data", {}).items():
+        yield mime, v if isinstance(v, str) else ("".join(v) if isinstance(v, list) else json.dumps(v))
+
+
+def check_outputs(nb):
+    """'cell N: `first line` -> reason' for the first output that shows something broken, or None."""
+    for index, cell in enumerate(nb.cells):
+        for out in cell.get("outputs", []):
+            why = None
+            for mime, text in output_texts(out):
+                if mime == "error":
+                    why = "error output: " + error_text(out)
+                elif mime == "text/html":
+                    why = figure_problem(text) or table_problem(text)
+                if why is None and mime in ("stream", "text/plain", "text/markdown", "text/html") and STACK_TRACE.search(ANSI.sub("", text)):
+                    line = STACK_TRACE.search(ANSI.sub("", text)).group(0).strip()
+                    why = "output holds a Java stack trace (%s)" % line[:200]
+                if why:
+                    return "cell %d: `%s` -> %s" % (index, first_line(cell.source), why)
+    return None
+
+
+def headlines(nb):
+    """Headline numbers of an executed notebook (key -> float or None) and the cell of each."""
+    found, where = {}, {}
+    for index, cell in enumerate(nb.cells):
+        for out in cell.get("outputs", []):
+            v = out.get("data", {}).get(HEADLINES)
+            if v is not None:
+                values = json.loads(v if isinstance(v, str) else "".join(v))
+                found.update(values)
+                for k in values:
+                    where[k] = "cell %d: `%s`" % (index, first_line(cell.source))
+    return found, where
+
+
+def compare_headlines(name, got, accepted):
+    """A list of drift descriptions (empty when every headline number is within tolerance)."""
+    if name not in accepted:
+        return []  # not yet accepted: main() prints a note; record with --record-headlines
+    old = accepted[name]
+    drift = []
+    for k in sorted(set(old) | set(got), key=lambda k: (k not in got, k)):
+        if k not in got:
+            drift.append("%s missing (accepted %r)" % (k, old[k]))
+        elif k not in old:
+            drift.append("%s is new (%r)" % (k, got[k]))
+        elif old[k] is None or got[k] is None:
+            if (old[k] is None) != (got[k] is None):
+                drift.append("%s: %r, accepted %r" % (k, got[k], old[k]))
+        elif abs(got[k] - old[k]) > ABS_TOL + REL_TOL * abs(old[k]):
+            drift.append("%s: %.6g, accepted %.6g (tolerance %.2g + %.2g x |accepted|)" % (k, got[k], old[k], ABS_TOL, REL_TOL))
+    return drift
+
+
 def run(path, out_dir, timeout):
     name = os.path.splitext(os.path.basename(path))[0]
     nb = nbformat.read(path, as_version=4)
@@ -95,20 +231,51 @@ def run(path, out_dir, timeout):
         except (CellExecutionError, CellTimeoutError, DeadKernelError, RuntimeError) as e:
             failure = describe_failure(nb, client.current, e)
     secs = time.monotonic() - t0
+    if failure is None:
+        failure = check_outputs(nb)
     atomic_write(os.path.join(out_dir, name + ".ipynb"), nbformat.writes(nb))
     html, _ = HTMLExporter().from_notebook_node(nb)
     atomic_write(os.path.join(out_dir, name + ".html"), html)
-    return failure, secs
+    return failure, secs, headlines(nb)
 
 
 def main():
-    out_dir, timeout, notebooks = sys.argv[1], int(sys.argv[2]), sys.argv[3:]
+    args = sys.argv[1:]
+    record, size, headlines_file = False, "ci", HEADLINES_FILE
+    while args and args[0].startswith("--"):
+        opt = args.pop(0)
+        if opt == "--record-headlines":
+            record = True
+        elif opt == "--headlines":
+            headlines_file = args.pop(0)
+        elif opt == "--size":
+            size = args.pop(0)
+        else:
+            print("run_notebooks.py: unknown option " + opt, file=sys.stderr)
+            return 2
+    out_dir, timeout, notebooks = args[0], int(args[1]), args[2:]
     os.makedirs(out_dir, exist_ok=True)
+    accepted = {}
+    if os.path.exists(headlines_file):
+        with open(headlines_file, encoding="utf-8") as f:
+            accepted = json.load(f).get("notebooks", {})
+    recorded = dict(accepted)
     failed = []
     width = max(len(os.path.basename(p)) for p in notebooks)
     for path in notebooks:
-        failure, secs = run(path, out_dir, timeout)
+        failure, secs, (numbers, where) = run(path, out_dir, timeout)
         base = os.path.basename(path)
+        if record and failure is None and numbers:
+            recorded[base] = numbers
+        elif failure is None and size == "ci":
+            if numbers and base not in accepted:
+                print("note    %s: %d headline numbers not yet accepted in %s (record them with --record-headlines)"
+                      % (base, len(numbers), os.path.basename(headlines_file)), flush=True)
+            drift = compare_headlines(base, numbers, accepted)
+            if drift:
+                cell = next((where[k] for k in where if drift[0].startswith(k)), "cell ?")
+                failure = cell + " -> headline numbers drifted from %s: %s" % (os.path.basename(headlines_file), "; ".join(drift[:8])) + (
+                    " (and %d more)" % (len(drift) - 8) if len(drift) > 8 else "")
         if failure is None:
             print("ok      %-*s %7.1f s" % (width, base, secs), flush=True)
         else:
@@ -118,6 +285,12 @@ def main():
           % (len(notebooks) - len(failed), len(notebooks), out_dir), flush=True)
     if failed:
         print("failed: " + ", ".join(failed), flush=True)
+    if record:
+        atomic_write(headlines_file, json.dumps({
+            "command": "environment/run-notebooks --size ci --record-headlines [NOTEBOOK...]",
+            "tolerance": "|new - accepted| <= %g + %g x |accepted|" % (ABS_TOL, REL_TOL),
+            "notebooks": dict(sorted(recorded.items()))}, indent=1, sort_keys=False) + "\n")
+        print("recorded headline numbers of %d notebook(s) in %s" % (len(recorded), headlines_file), flush=True)
     return 1 if failed else 0
 
 

@@ -1,5 +1,6 @@
 package org.brightpaint.benchmark;
 
+import org.brightpaint.training.MeanImageBaseline;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.brightpaint.config.RunSize;
@@ -129,7 +131,25 @@ public final class Benchmark {
   public static Result current() throws Exception {
     RunSize size = RunSize.current();
     var ws = org.brightpaint.config.Workspace.current();
-    return run(defaults(null, size, ws.dir(size, "benchmark"), ws.dir(size, "runs")), System.out);
+    Path out = ws.dir(size, "benchmark");
+    Files.createDirectories(out);
+    Path log = out.resolve("benchmark.log");
+    // notebooks show one status line; the stage log goes to a file (issue 10, observation 7)
+    try (PrintStream p = new PrintStream(Files.newOutputStream(log, java.nio.file.StandardOpenOption.CREATE,
+        java.nio.file.StandardOpenOption.APPEND), true, java.nio.charset.StandardCharsets.UTF_8)) {
+      long before = Files.size(log);
+      Result r = run(defaults(null, size, out, ws.dir(size, "runs")), p);
+      p.flush();
+      String text;
+      try (var in = Files.newInputStream(log)) {
+        in.skipNBytes(before);
+        text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      }
+      long skipped = text.lines().filter(l -> l.endsWith("done earlier, skipped")).count();
+      long ran = text.lines().filter(l -> l.matches("\\[[^]]+\\] finished in .*")).count();
+      System.out.println("benchmark (" + size.label() + "): " + ran + " stages run now, " + skipped + " done earlier; log: " + log);
+      return r;
+    }
   }
 
   /**
@@ -177,7 +197,15 @@ public final class Benchmark {
       Path pred = stages.run("predict-" + m.name() + "-all", dir -> m.predict(trained, test, o.predictedSitesPerPlate(), dir));
       long t2 = System.nanoTime();
       predictions.put(m.name(), pred);
-      costs.add(m.cost(trained).orElse(cost(m.name(), trained, (t1 - t0) / 1e9, (t2 - t1) / 1e9, train, test)));
+      Optional<MeasuredCost> metered = m.cost(trained);
+      if (metered.isPresent()) {
+        costs.add(metered.get());
+      } else {
+        // measured once, in the run that trained and predicted, and read back on every resume (issue 10, obs. 3)
+        Path c = stages.run("cost-" + m.name(), dir -> ReportFiles.writeString(
+            costLine(cost(m.name(), trained, (t1 - t0) / 1e9, (t2 - t1) / 1e9, train, test)), dir.resolve("cost.csv")));
+        costs.add(readCost(c.resolve("cost.csv")));
+      }
     }
     ProfileSettings settings = profilePreset(plates.root()).withFamilies(o.families());
     progress.println("[profile] preset " + settings.name() + (settings.name().equals("cpjump1-synthetic")
@@ -338,6 +366,21 @@ public final class Benchmark {
     double perImage = predictSeconds < 0.01 ? Double.NaN : predictSeconds / Math.max(1, testSites);
     return new MeasuredCost(model, "CPU (" + rt.availableProcessors() + " cores)", "as run", perStep, 1,
         (rt.totalMemory() - rt.freeMemory()) / 1e6, perImage, bytes / 1e6, Double.NaN);
+  }
+
+  /** @return one CSV line of a cost record (the format {@link #readCost} reads) */
+  static String costLine(MeasuredCost c) {
+    return String.join(",", c.model(), c.device(), c.preset(), Double.toString(c.secondsPerStep()), Integer.toString(c.imagesPerStep()),
+        Double.toString(c.peakMemoryMb()), Double.toString(c.inferenceSecondsPerImage()), Double.toString(c.checkpointMb()),
+        Double.toString(c.generatorMb())) + "\n";
+  }
+
+  /** @return the cost record of a {@link #costLine} file */
+  static MeasuredCost readCost(Path file) {
+    String[] f = readString(file).trim().split(",");
+    if (f.length != 9) throw new IllegalArgumentException("Cost file " + file + " has " + f.length + " fields, expected 9; delete its stage folder to remeasure");
+    return new MeasuredCost(f[0], f[1], f[2], Double.parseDouble(f[3]), Integer.parseInt(f[4]), Double.parseDouble(f[5]),
+        Double.parseDouble(f[6]), Double.parseDouble(f[7]), Double.parseDouble(f[8]));
   }
 
   private static String readString(Path p) {

@@ -144,6 +144,16 @@ public final class BenchmarkViews {
     return new Summary(headline(e), e.tables().get("compute_cost"), CostTable.paper(), e.notes(), r.report().toString());
   }
 
+  /** @return notebook 14's answer @throws Exception when the benchmark fails */
+  public static BenchmarkAnswer.Answer answer() throws Exception {
+    return answer(Benchmark.current());
+  }
+
+  /** @param r a result @return notebook 14's answer, beside the paper's figures */
+  public static BenchmarkAnswer.Answer answer(Benchmark.Result r) {
+    return BenchmarkAnswer.of(r.evaluation(), org.brightpaint.config.RunSize.current().label());
+  }
+
   /**
    * @param e an evaluation
    * @return per source (once): mean_ssim, mean_psnr (normalised space), mean_pearson (over images and
@@ -160,8 +170,9 @@ public final class BenchmarkViews {
     java.util.Set<String> sources = new java.util.LinkedHashSet<>();
     if (moa != null) {
       for (int i = 0; i < moa.rowCount(); i++) if (moa.stringColumn("setting").get(i).contains("CV")) sources.add(moa.stringColumn("source").get(i));
-    } else if (q != null) {
-      sources.addAll(new java.util.LinkedHashSet<>(q.stringColumn("model").asList()));
+    }
+    if (q != null) { // models without MoA rows (e.g. the mean image, whose features may not vary) still get a row
+      for (String m : new java.util.LinkedHashSet<>(q.stringColumn("model").asList())) if (!sources.contains(m)) sources.add(m);
     }
     for (String s : sources) {
       t.stringColumn("source").append(s);

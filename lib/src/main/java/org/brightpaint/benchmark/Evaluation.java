@@ -169,7 +169,14 @@ public final class Evaluation {
         Table t = g.tests().copy();
         t.setName("generalisability_" + e.getKey());
         tables.put("generalisability_" + e.getKey(), t);
-        for (String m : g.matrices().keySet()) figures.put("fig9_" + e.getKey() + "_" + m, g.heatmap(m, e.getKey()));
+        for (String m : g.matrices().keySet()) {
+          if (java.util.Arrays.stream(g.matrices().get(m)).flatMapToDouble(java.util.Arrays::stream).anyMatch(Double::isFinite)) {
+            figures.put("fig9_" + e.getKey() + "_" + m, g.heatmap(m, e.getKey()));
+          } else {
+            notes.add(e.getKey() + ": no " + m + " matrix: undefined in every cell (for count_r, the predicted nuclei count"
+                + " is the same for every image, so Pearson's r with the real counts is undefined).");
+          }
+        }
       }
     } else {
       notes.add("Generalisability: no cross-cell-line results.");

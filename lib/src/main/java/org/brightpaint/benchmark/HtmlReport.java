@@ -22,7 +22,7 @@ import tech.tablesaw.plotly.components.Figure;
  */
 public final class HtmlReport {
   /** The classpath resource holding plotly.js. */
-  public static final String PLOTLY_RESOURCE = "/org/brightpaint/report/plotly-2.35.3.min.js";
+  public static final String PLOTLY_RESOURCE = "/org/brightpaint/report/plotly-cartesian-2.35.3.min.js";
 
   private final String title;
   private final String plotly;

@@ -26,8 +26,9 @@ import tech.tablesaw.plotly.traces.Trace;
  * <p>Procedure: the features shared by all sources (numeric measurement columns except Location,
  * see {@link MoaPrediction#featureColumns}) are standardized with the real source's mean and
  * standard deviation (features constant in the real source are dropped); at most
- * {@code cellsPerSource} cells are drawn per source with a seeded shuffle; Smile's exact-gradient
- * t-SNE embeds them in 2-D; {@link EnergyDistance} compares each source with real on the same
+ * {@code cellsPerSource} cells are drawn per source with a seeded shuffle; the standardized values
+ * are scaled (see {@code tsneInput}) and Smile's exact-gradient t-SNE embeds them in
+ * 2-D (non-finite coordinates are an error, never a figure); {@link EnergyDistance} compares each source with real on the same
  * standardized features.
  *
  * @param points one row per embedded cell: source, label, x, y
@@ -119,12 +120,17 @@ public record Embedding(Table points, double cost, Map<String, Double> energyDis
       throw new IllegalArgumentException("t-SNE needs at least 10 cells, got " + all.size());
     }
     double perplexity = Math.min(options.perplexity(), (all.size() - 1) / 3.0);
-    TSNE tsne = TSNE.fit(all.toArray(new double[0][]), new TSNE.Options(2, perplexity, 200, 12, options.iterations()));
+    smile.math.MathEx.setSeed(options.seed()); // TSNE's initial layout comes from the thread's RNG
+    TSNE tsne = TSNE.fit(tsneInput(all), new TSNE.Options(2, perplexity, 200, 12, options.iterations()));
     double[][] c = tsne.coordinates();
     double[] x = new double[c.length], y = new double[c.length];
     for (int i = 0; i < c.length; i++) {
       x[i] = c[i][0];
       y[i] = c[i][1];
+      if (!Double.isFinite(x[i]) || !Double.isFinite(y[i])) {
+        throw new IllegalStateException("t-SNE gave non-finite coordinates for cell " + i + " of " + c.length
+            + " (" + used.size() + " features, perplexity " + perplexity + ")");
+      }
     }
     Table pts = Table.create("tsne", StringColumn.create("source", src), StringColumn.create("label", lab),
         DoubleColumn.create("x", x), DoubleColumn.create("y", y));
@@ -200,6 +206,31 @@ public record Embedding(Table points, double cost, Map<String, Double> energyDis
           .mode(ScatterTrace.Mode.MARKERS).name(g).marker(Marker.builder().size(4).opacity(0.7).build()).build());
     }
     return new Figure(Layout.builder(title).height(500).width(650).build(), traces.toArray(new Trace[0]));
+  }
+
+  /**
+   * The t-SNE input: the standardized features divided by {@code sqrt(sum_j var_j)} (variances
+   * over the embedded cells), so the mean squared distance between two cells is 2.
+   *
+   * <p>Why: Smile's t-SNE calibrates each cell's Gaussian affinities {@code exp(-beta d2)} by a
+   * binary search on beta starting at 1; with the run's ~1,000 standardized features the squared
+   * distances are in the thousands, every affinity underflows to 0 and every coordinate becomes
+   * NaN (measured: 120 Gaussian cells, 600 features finite, 1,200 features all NaN). A global
+   * scale leaves t-SNE's optimum unchanged (beta absorbs it).
+   *
+   * @param rows cells x standardized features
+   * @return the scaled copy
+   */
+  static double[][] tsneInput(List<double[]> rows) {
+    int n = rows.size(), d = rows.get(0).length;
+    double[] mean = new double[d];
+    for (double[] r : rows) for (int j = 0; j < d; j++) mean[j] += r[j] / n;
+    double total = 0;
+    for (double[] r : rows) for (int j = 0; j < d; j++) total += (r[j] - mean[j]) * (r[j] - mean[j]) / n;
+    double s = total > 0 ? 1 / Math.sqrt(total) : 1;
+    double[][] z = new double[n][d];
+    for (int i = 0; i < n; i++) for (int j = 0; j < d; j++) z[i][j] = rows.get(i)[j] * s;
+    return z;
   }
 
   private static List<Integer> allRows(Table t) {

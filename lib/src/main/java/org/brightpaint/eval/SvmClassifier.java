@@ -62,6 +62,9 @@ public final class SvmClassifier {
     }
   }
 
+  /** Seed of Smile's thread-local RNG before every binary SVM fit (LASVM's row order). */
+  static final long FIT_SEED = 42;
+
   private final ToIntFunction<double[]> predictor;
 
   private SvmClassifier(ToIntFunction<double[]> predictor) {
@@ -84,7 +87,13 @@ public final class SvmClassifier {
     double sigma = options.sigma() > 0 ? options.sigma() : Math.sqrt(d);
     SVM.Options o = new SVM.Options(options.c());
     java.util.function.BiFunction<double[][], int[], smile.classification.Classifier<double[]>> binary =
-        (xi, yi) -> options.kernel() == Kernel.LINEAR ? SVM.fit(xi, yi, o) : SVM.fit(xi, yi, new GaussianKernel(sigma), o);
+        (xi, yi) -> {
+          // LASVM visits the rows in a MathEx.permutate order drawn from the calling thread's RNG, and
+          // OneVersusRest fits its binary SVMs on a parallel stream: seed on the fitting thread, or the
+          // same data give different F1 from run to run (issue 10, observation 3)
+          smile.math.MathEx.setSeed(FIT_SEED);
+          return options.kernel() == Kernel.LINEAR ? SVM.fit(xi, yi, o) : SVM.fit(xi, yi, new GaussianKernel(sigma), o);
+        };
     if (present == 2) {
       int[] cls = java.util.Arrays.stream(y).distinct().sorted().toArray();
       int[] pm = new int[y.length];

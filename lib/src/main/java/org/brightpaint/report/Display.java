@@ -45,6 +45,17 @@ public final class Display {
   }
 
   /**
+   * Publishes a table's numbers as headline numbers ({@link MimeBundle#ofHeadlines}): at "ci" size
+   * {@code environment/run-notebooks} compares them with the accepted run's
+   * ({@code environment/headlines-ci.json}) and names what drifted.
+   *
+   * @param table the table (first column names the rows)
+   */
+  public static void headlines(Table table) {
+    publish(MimeBundle.ofHeadlines(table));
+  }
+
+  /**
    * Shows an HTML fragment (trusted, not escaped).
    *
    * @param html the fragment

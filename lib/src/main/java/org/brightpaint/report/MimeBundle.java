@@ -33,6 +33,12 @@ public record MimeBundle(Map<String, String> data) {
   /** A base64-encoded PNG. */
   public static final String PNG = "image/png";
 
+  /**
+   * Headline numbers for the regression run ({@code environment/run-notebooks} compares them with
+   * the accepted run's): a JSON object of "table / row key / column" to value.
+   */
+  public static final String HEADLINES = "application/vnd.brightpaint.headlines";
+
   /** The default number of table rows rendered as HTML. */
   public static final int DEFAULT_TABLE_ROWS = 50;
 
@@ -190,5 +196,46 @@ public record MimeBundle(Map<String, String> data) {
     int bands = image.getRaster().getNumBands();
     return "image " + image.getWidth() + " x " + image.getHeight() + ", " + bands
         + (bands == 1 ? " band" : " bands") + ", " + bits + "-bit";
+  }
+
+  /**
+   * The numeric cells of a table as headline numbers: key {@code "<table name> / <the row's text
+   * values, joined by ' / '> / <column>"}; non-finite values as JSON null.
+   *
+   * @param table a table whose text columns name the rows (e.g. model and channel)
+   * @return a bundle with {@link #HEADLINES} and a one-line text alternative
+   */
+  public static MimeBundle ofHeadlines(tech.tablesaw.api.Table table) {
+    StringBuilder json = new StringBuilder("{");
+    int n = 0;
+    for (int r = 0; r < table.rowCount(); r++) {
+      StringBuilder key = new StringBuilder();
+      for (int c = 0; c < table.columnCount(); c++) {
+        if (!(table.column(c) instanceof tech.tablesaw.api.NumericColumn<?>)) key.append(key.isEmpty() ? "" : " / ").append(table.column(c).getString(r));
+      }
+      String row = key.toString();
+      for (int c = 0; c < table.columnCount(); c++) {
+        if (!(table.column(c) instanceof tech.tablesaw.api.NumericColumn<?> num)) continue;
+        double v = num.getDouble(r);
+        if (n++ > 0) json.append(", ");
+        json.append(jsonString(table.name() + " / " + row + " / " + table.column(c).name())).append(": ")
+            .append(Double.isFinite(v) ? Double.toString(v) : "null");
+      }
+    }
+    json.append("}");
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put(TEXT, n + " headline numbers of " + table.name() + " (checked by environment/run-notebooks)");
+    m.put(HEADLINES, json.toString());
+    return new MimeBundle(m);
+  }
+
+  private static String jsonString(String s) {
+    StringBuilder b = new StringBuilder("\"");
+    for (char ch : s.toCharArray()) {
+      if (ch == '"' || ch == '\\') b.append('\\').append(ch);
+      else if (ch < 0x20) b.append(String.format("\\u%04x", (int) ch));
+      else b.append(ch);
+    }
+    return b.append('"').toString();
   }
 }

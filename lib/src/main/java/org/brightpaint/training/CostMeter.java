@@ -65,6 +65,25 @@ public final class CostMeter implements TrainingListener {
     sample();
   }
 
+  /**
+   * Uses a run's stored step times when this meter timed no step: a finished run that is resumed
+   * trains zero steps, and its training speed is then the one measured when it trained (the
+   * checkpoint's history), not NaN (issue 10, observation 2).
+   *
+   * @param history the run's step log (from its checkpoint)
+   */
+  public void useStoredSteps(List<StepLog> history) {
+    if (!stepSeconds.isEmpty()) return;
+    for (StepLog s : history) {
+      if (Double.isFinite(s.seconds()) && s.seconds() > 0) stepSeconds.add(s.seconds());
+    }
+  }
+
+  /** @return mean wall seconds per timed training step, NaN when none was timed */
+  double meanStepSeconds() {
+    return stepSeconds.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+  }
+
   private void sample() {
     Runtime rt = Runtime.getRuntime();
     peakHeap = Math.max(peakHeap, rt.totalMemory() - rt.freeMemory());
@@ -188,7 +207,7 @@ public final class CostMeter implements TrainingListener {
    */
   public CostRecord record(Generator generator, int batchSize, Path checkpoint, InferenceTiming inference)
       throws IOException {
-    double perStep = stepSeconds.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+    double perStep = meanStepSeconds();
     double perEpoch = epochSeconds.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
     long full = checkpoint == null ? -1 : CheckpointFiles.sizeBytes(checkpoint);
     long gen = checkpoint == null ? -1 : CheckpointFiles.sizeBytes(checkpoint.resolve(CheckpointFiles.GENERATOR));

@@ -196,6 +196,7 @@ public final class Trainer {
       if (r.progress()) {
         System.out.println(e.describe());
       }
+      meter.useStoredSteps(state.history());
       boolean ci = r.size().bounded();
       InferenceTiming inference = e.timing() ? CostMeter.inferenceTiming(gen, Sampling.defaults(), 1, ci ? 1 : 5,
           e.maxTimedEvaluations(), DDPM_STEPS) : InferenceTiming.notMeasured(Sampling.defaults());

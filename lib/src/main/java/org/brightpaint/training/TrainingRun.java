@@ -56,7 +56,7 @@ public record TrainingRun(GeneratorOptions generatorOptions, TrainingOptions tra
     String sampler = iterative ? " (" + inf.sampling().sampler() + "-" + inf.sampling().steps() + ")" : "";
     add(q, v, "inference s per 512x512 image" + sampler, String.format("%.3f", c.inferenceSecondsPer512())
         + (inf.extrapolated() ? " (extrapolated: " + inf.evaluations() + " x " + String.format("%.3f",
-        inf.secondsPerEvaluation()) + " s per denoiser step, " + inf.timedEvaluations() + " steps timed)" : ""));
+        inf.secondsPerEvaluation()) + " s per denoiser step, " + inf.timedEvaluations() + (inf.timedEvaluations() == 1 ? " step timed)" : " steps timed)") : ""));
     if (iterative) {
       add(q, v, "inference s per 512x512 image (DDPM-" + inf.ddpmSteps() + ")",
           String.format("%.1f (extrapolated: %d x %.3f s per denoiser step)", inf.ddpmSecondsPerImage(),

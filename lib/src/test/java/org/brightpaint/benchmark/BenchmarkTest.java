@@ -1,5 +1,6 @@
 package org.brightpaint.benchmark;
 
+import org.brightpaint.training.MeanImageBaseline;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.io.ByteArrayOutputStream;
@@ -47,5 +48,20 @@ class BenchmarkTest {
     assertEquals(org.brightpaint.training.MeanImageBaseline.NAME, BenchmarkViews.imageQuality(again).summary().stringColumn("model").get(0));
     assertEquals(4, BenchmarkViews.imageQuality(again).figures().size());
     assertFalse(BenchmarkViews.generalisability(again).matrices().isEmpty());
+    // issue 10, observation 2: the mean image predicts one nuclei count for every image, so its count_r is
+    // undefined: no blank heatmap, a note instead
+    assertFalse(r.evaluation().figures().containsKey("fig9_" + MeanImageBaseline.NAME + "_count_r"), r.evaluation().figures().keySet().toString());
+    assertTrue(r.evaluation().notes().stream().anyMatch(n -> n.startsWith(MeanImageBaseline.NAME + ": no count_r matrix")),
+        r.evaluation().notes().toString());
+    // issue 10, observations 2 and 3: a resume shows the first run's measured cost and the same MoA F1
+    Table c1 = r.evaluation().tables().get("compute_cost"), c2 = again.evaluation().tables().get("compute_cost");
+    assertTrue(Double.isFinite(c1.doubleColumn("train_images_per_s").getDouble(0)), c1.print());
+    for (String col : List.of("train_images_per_s", "peak_memory_mb", "inference_s_per_image")) {
+      assertEquals(c1.doubleColumn(col).getDouble(0), c2.doubleColumn(col).getDouble(0), 0.0, col);
+    }
+    Table moa2 = again.evaluation().tables().get("moa_prediction");
+    for (String col : List.of("f1_six_class", "f1_binary")) {
+      assertArrayEquals(moa.doubleColumn(col).asDoubleArray(), moa2.doubleColumn(col).asDoubleArray(), col);
+    }
   }
 }

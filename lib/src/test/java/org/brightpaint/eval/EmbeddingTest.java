@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Table;
@@ -44,5 +45,31 @@ class EmbeddingTest {
     assertEquals(3, e.bySource().getTraces().length);
     assertEquals(6, e.byLabel().getTraces().length);
     assertFalse(e.features().contains("Cells_Neighbors_NumberOfNeighbors_5"), "constant in real: dropped");
+  }
+
+  /** Cells with {@code features} Gaussian measurement columns (the real run has about a thousand) and a MoA label. */
+  static Table wide(int cells, int features, double shift, long seed) {
+    Random r = new Random(seed);
+    Table t = Table.create("cells", tech.tablesaw.api.StringColumn.create("moa"));
+    for (int i = 0; i < cells; i++) t.stringColumn("moa").append(i % 2 == 0 ? "Control" : "Kinase");
+    for (int j = 0; j < features; j++) {
+      double[] v = new double[cells];
+      for (int i = 0; i < cells; i++) v[i] = r.nextGaussian() + shift;
+      t.addColumns(DoubleColumn.create("Cells_Intensity_MeanIntensity_F" + j, v));
+    }
+    return t;
+  }
+
+  /** Issue 10, observation 1: every t-SNE point was NaN with the real run's ~1,000 features. */
+  @Test
+  void manyFeaturesGiveFiniteCoordinates() {
+    Map<String, Table> src = new LinkedHashMap<>();
+    src.put("real", wide(60, 1200, 0, 1));
+    src.put("model", wide(60, 1200, 0.5, 2));
+    Embedding e = Embedding.of(src, new Embedding.Options("real", "moa", 60, 20, 250, 1));
+    for (String c : new String[] {"x", "y"}) {
+      for (double v : e.points().doubleColumn(c).asDoubleArray()) assertTrue(Double.isFinite(v), c + " = " + v);
+    }
+    assertTrue(Double.isFinite(e.cost()), "cost " + e.cost());
   }
 }

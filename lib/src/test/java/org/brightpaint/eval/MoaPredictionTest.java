@@ -14,6 +14,28 @@ import tech.tablesaw.api.Table;
 
 class MoaPredictionTest {
 
+  /**
+   * Issue 10, observation 3: notebook 11 and 14 showed different F1 for the same cells. Smile's
+   * LASVM draws its row order from a thread-local RNG whose state depends on earlier calls.
+   */
+  @Test
+  void sameCellsGiveTheSameF1WhateverTheRngStateBefore() throws Exception {
+    Table cells = cells(30, 0.8, 7);
+    MoaPrediction.Options o = MoaPrediction.Options.of("moa");
+    double[] f1 = new double[4];
+    for (int run = 0; run < 4; run++) {
+      int r = run;
+      Thread t = new Thread(() -> {
+        for (int i = 0; i < 1 + 37 * r; i++) smile.math.MathEx.random();
+        MoaResult res = MoaPrediction.crossValidate("real", cells, o);
+        f1[r] = res.f1SixClass() * 1000 + res.f1Binary();
+      });
+      t.start();
+      t.join();
+    }
+    for (int run = 1; run < 4; run++) assertEquals(f1[0], f1[run], 0.0, Arrays.toString(f1));
+  }
+
   @Test
   void f1MatchesHandComputedConfusionMatrix() {
     // truth\pred: class0 [5,1,0], class1 [2,3,1], class2 [0,0,4]

@@ -120,4 +120,13 @@ class MimeBundleTest {
     }
     return n;
   }
+
+  @Test
+  void headlinesKeyEveryNumberByTableRowTextAndColumn() {
+    tech.tablesaw.api.Table t = tech.tablesaw.api.Table.create("q", tech.tablesaw.api.StringColumn.create("model", "unet", "unet"),
+        tech.tablesaw.api.StringColumn.create("channel", "DNA", "ER"), tech.tablesaw.api.DoubleColumn.create("ssim", 0.5, Double.NaN));
+    MimeBundle b = MimeBundle.ofHeadlines(t);
+    assertEquals("{\"q / unet / DNA / ssim\": 0.5, \"q / unet / ER / ssim\": null}", b.get(MimeBundle.HEADLINES));
+    assertTrue(b.get(MimeBundle.TEXT).startsWith("2 headline numbers of q"), b.get(MimeBundle.TEXT));
+  }
 }

@@ -25,9 +25,9 @@ class PlotlyEmbedTest {
     String second = embed.html(figure(), "fig_b");
     assertTrue(embed.inlined());
     assertEquals(1, count(first, PlotlyEmbed.MARKER_ATTRIBUTE + "=\"2.35.3\""));
-    assertTrue(first.contains("plotly.js v2.35.3"), "first figure carries the library");
+    assertTrue(first.contains("plotly.js (cartesian - minified) v2.35.3"), "first figure carries the library");
     assertEquals(0, count(second, PlotlyEmbed.MARKER_ATTRIBUTE));
-    assertFalse(second.contains("plotly.js v2.35.3"));
+    assertFalse(second.contains("plotly.js (cartesian - minified) v2.35.3"));
     assertTrue(second.length() < 5_000, "a later figure is only its div and script");
   }
 

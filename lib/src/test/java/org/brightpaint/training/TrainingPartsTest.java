@@ -168,4 +168,17 @@ class TrainingPartsTest {
       assertTrue(e.getMessage().contains("GPU"), e.getMessage());
     }
   }
+
+  /** Issue 10, observation 2: a resumed finished run reported NaN training speed. */
+  @Test
+  void costMeterOfAResumedRunUsesTheStoredStepTimes() {
+    CostMeter resumed = new CostMeter(ai.djl.Device.cpu());
+    assertTrue(Double.isNaN(resumed.meanStepSeconds()), "no step timed");
+    resumed.useStoredSteps(List.of(new StepLog(1, 0, Map.of("mse", 0.5), 1e-3, 0.2), new StepLog(2, 0, Map.of("mse", 0.4), 1e-3, 0.4)));
+    assertEquals(0.3, resumed.meanStepSeconds(), 1e-12);
+    CostMeter fresh = new CostMeter(ai.djl.Device.cpu());
+    fresh.onStep(new StepLog(1, 0, Map.of("mse", 0.5), 1e-3, 1.0));
+    fresh.useStoredSteps(List.of(new StepLog(1, 0, Map.of("mse", 0.5), 1e-3, 0.2)));
+    assertEquals(1.0, fresh.meanStepSeconds(), 1e-12, "steps timed in this process win");
+  }
 }

@@ -66,7 +66,8 @@ public final class PlateMapView {
     int x = left;
     int y = top + Well.ROWS * cell + 16;
     for (MoaGroup grp : MoaGroup.values()) {
-      String label = grp.label() + " (" + map.wells(grp).size() + ")";
+      int compounds = map.compounds(grp).size(); // issue 10, obs. 8: name the unit (wells vs compounds)
+      String label = grp.label() + " (" + map.wells(grp).size() + " wells" + (compounds > 0 ? ", " + compounds + " compounds)" : ")");
       int tw = g.getFontMetrics().stringWidth(label) + 22;
       if (x + tw > w) {
         x = left;
