@@ -107,6 +107,7 @@ QUOTED = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"")
 TABLE = re.compile(r"<table\b.*?</table>", re.S | re.I)
 ROW = re.compile(r"<tr\b.*?</tr>", re.S | re.I)
 TD = re.compile(r"<td\b[^>]*>(.*?)</td>", re.S | re.I)
+NUM_TD = re.compile(r"<td\b[^>]*class=\"bp-num\"[^>]*>(.*?)</td>", re.S | re.I)  # numeric columns (MimeBundle)
 TAG = re.compile(r"<[^>]+>")
 
 
@@ -146,13 +147,15 @@ def table_problem(html):
         if not rows:
             return "table has no data rows"
         cells = [TAG.sub("", c).strip() for r in rows for c in TD.findall(r)]
-        # the display bridge writes NaN as an empty cell
-        nan = [c for c in cells if c.lower() in ("", "nan", "null", "-nan", "infinity", "-infinity")]
-        finite = [c for c in cells if NUMBER.fullmatch(c.replace(",", ""))]
         if not any(cells):
             return "table has only empty cells"
+        # numeric columns only (a text table, e.g. the doctor's report, may have empty cells);
+        # the display bridge writes NaN as an empty cell
+        numeric = [TAG.sub("", c).strip() for r in rows for c in NUM_TD.findall(r)]
+        nan = [c for c in numeric if c.lower() in ("", "nan", "null", "-nan", "infinity", "-infinity")]
+        finite = [c for c in numeric if NUMBER.fullmatch(c.replace(",", ""))]
         if nan and not finite:
-            return "table has no finite number (%d of %d cells NaN or empty)" % (len(nan), len(cells))
+            return "table has no finite number (%d of %d numeric cells NaN or empty)" % (len(nan), len(numeric))
     return None
 
 

@@ -168,7 +168,9 @@ public record MimeBundle(Map<String, String> data) {
     for (int r = 0; r < shown; r++) {
       h.append("<tr>");
       for (Column<?> c : table.columns()) {
-        h.append("<td style=\"padding:2px 8px\">").append(Html.escape(c.getString(r))).append("</td>");
+        // numeric cells are marked so that run-notebooks can tell an all-NaN table from a text table
+        h.append(c instanceof tech.tablesaw.api.NumericColumn<?> ? "<td class=\"bp-num\" style=\"padding:2px 8px\">"
+            : "<td style=\"padding:2px 8px\">").append(Html.escape(c.getString(r))).append("</td>");
       }
       h.append("</tr>\n");
     }
