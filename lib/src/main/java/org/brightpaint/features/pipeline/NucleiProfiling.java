@@ -2,12 +2,10 @@ package org.brightpaint.features.pipeline;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import javax.imageio.ImageIO;
 import org.brightpaint.features.segment.SegmentationMatch;
 import org.brightpaint.image.FloatImage;
 import org.brightpaint.image.LabelImage;
