@@ -17,6 +17,7 @@ import org.brightpaint.models.PlatePrediction;
 import org.brightpaint.models.Sampling;
 import org.brightpaint.training.CheckpointFiles;
 import org.brightpaint.training.EngineThreads;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -37,8 +38,12 @@ public final class PredictCommand implements Callable<Integer> {
       description = "The train --out folder, a checkpoint folder, or a generator folder")
   Path checkpoint;
 
-  @Option(names = "--data", required = true, description = "Folder of plate folders, or one plate folder")
-  Path data;
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  PlateInput input;
+
+  @Option(names = "--channel-map", paramLabel = "MAP", description = "Phenix plates whose channel numbers differ "
+      + "from CPJUMP1's: ch<N>=<Name> entries (e.g. ch1=DNA,ch5=Brightfield) or a file holding them")
+  String channelMap;
 
   @Option(names = "--out", required = true, description = "Output folder (written whole: created, or replaced, only when every site is predicted)")
   Path out;
@@ -66,9 +71,9 @@ public final class PredictCommand implements Callable<Integer> {
     }
     Path genDir = CheckpointFiles.generatorDir(checkpoint);
     Device dev = DeviceChoice.parse(device).device();
-    List<PlateFolder> plates = PlateSet.open(data).plates();
     int[] written = {0};
     try (Generator g = Generators.load(genDir, dev)) {
+      List<PlateFolder> plates = input.open(channelMap, g.options().inputs()).plates();
       Sampling own = g.defaultSampling();
       Sampling sampling = new Sampling(
           sampler == null ? own.sampler() : Sampling.Sampler.valueOf(sampler.trim().toUpperCase(Locale.ROOT)),

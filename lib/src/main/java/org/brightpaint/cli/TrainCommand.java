@@ -1,9 +1,12 @@
 package org.brightpaint.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.brightpaint.config.RunSize;
 import org.brightpaint.data.CellLine;
+import org.brightpaint.data.Channel;
 import org.brightpaint.data.PlateSet;
 import org.brightpaint.data.Split;
 import org.brightpaint.data.Splits;
@@ -16,6 +19,7 @@ import org.brightpaint.training.PlateSources;
 import org.brightpaint.training.Trainer;
 import org.brightpaint.training.TrainingOptions;
 import org.brightpaint.training.TrainingRun;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -30,9 +34,20 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--model", required = true, description = "unet | pix2pix | spade | palette | spade-diffusion")
   String model;
 
-  @Option(names = "--data", required = true, description = "A plate folder, or a folder of plate folders. Splits come "
-      + "from plate.csv when it names validate and test plates, otherwise from a seeded hold-out by well")
-  Path data;
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  PlateInput input;
+
+  @Option(names = "--inputs", paramLabel = "NAMES", description = "Input planes, comma-separated channel names "
+      + "(default: LowZBF,Brightfield,HighZBF)")
+  String inputs;
+
+  @Option(names = "--outputs", paramLabel = "NAMES", description = "Stains to predict, comma-separated channel names "
+      + "(default: Mito,AGP,RNA,ER,DNA)")
+  String outputs;
+
+  @Option(names = "--channel-map", paramLabel = "MAP", description = "Phenix plates whose channel numbers differ "
+      + "from CPJUMP1's: ch<N>=<Name> entries (e.g. ch1=DNA,ch5=Brightfield) or a file holding them")
+  String channelMap;
 
   @Option(names = "--preset", defaultValue = "ci", description = "ci | paper (default: ${DEFAULT-VALUE})")
   String preset;
@@ -88,9 +103,13 @@ public final class TrainCommand implements Callable<Integer> {
     // the ci preset's networks keep the preprocessing of a bounded run size (paper-size: 512 px)
     RunSize size = p == Preset.PAPER ? RunSize.FULL : RunSize.current().bounded() ? RunSize.current() : RunSize.CI;
     CellLine line = cellLine == null ? null : CellLine.parse(cellLine);
-    PlateSet plates = PlateSet.open(data);
+    List<Channel> ins = inputs == null ? Channel.BRIGHTFIELD_INPUTS : Channel.namedList(inputs);
+    List<Channel> outs = outputs == null ? Channel.FLUORESCENT : Channel.namedList(outputs);
+    GeneratorOptions g = GeneratorOptions.of(kind, p).withChannels(ins, outs);
+    List<Channel> needed = new ArrayList<>(ins);
+    needed.addAll(outs);
+    PlateSet plates = input.open(channelMap, needed);
     Splits splits = Splits.of(plates, line, seed);
-    GeneratorOptions g = GeneratorOptions.of(kind, p);
     TrainingOptions t = TrainingOptions.of(kind, p);
     TrainingOptions base = new TrainingOptions(t.steps(), batch == null ? t.batchSize() : batch, t.learningRate(),
         t.discriminatorLearningRate(), t.beta1(), t.beta2(), t.decayFraction(), t.l1Weight(),
@@ -101,7 +120,7 @@ public final class TrainCommand implements Callable<Integer> {
     if (steps != null) {
       base = base.withSteps(steps);
     } else if (epochs != null) {
-      int n = PlateSources.crops(plates, splits, Split.TRAIN, line, size, g.imageSize(), 0).size();
+      int n = PlateSources.crops(plates, splits, Split.TRAIN, line, size, g.imageSize(), 0, ins, outs).size();
       base = base.withSteps((long) epochs * Math.max(1, n / Math.min(base.batchSize(), n)));
     }
     boolean ci = p == Preset.CI;

@@ -29,16 +29,18 @@ import org.brightpaint.image.FloatImage;
 import org.brightpaint.image.PercentileNormalization;
 
 /**
- * Paired samples for the generators: brightfield {@code [3, H, W]} in
- * {@link Channel#BRIGHTFIELD_INPUTS} order (LowZBF, Brightfield, HighZBF) as data, and
- * fluorescence {@code [5, H, W]} in {@link Channel#FLUORESCENT} order (Mito, AGP, RNA, ER, DNA)
- * as label, each channel preprocessed by {@link Preprocessing} (illumination, area resize,
- * percentile normalisation to [-1, 1]).
+ * Paired samples for the generators: the input planes {@code [I, H, W]} as data and the output
+ * stains {@code [C, H, W]} as label, each channel preprocessed by {@link Preprocessing}
+ * (illumination, area resize, percentile normalisation to [-1, 1]). By default the paper's
+ * layout: brightfield {@code [3, H, W]} in {@link Channel#BRIGHTFIELD_INPUTS} order (LowZBF,
+ * Brightfield, HighZBF) to fluorescence {@code [5, H, W]} in {@link Channel#FLUORESCENT} order
+ * (Mito, AGP, RNA, ER, DNA); {@link Builder#optChannels} names any other (e.g. two phase planes
+ * to DNA).
  *
- * <p>One sample is one site. The first time a site is read its 8 preprocessed channels are
+ * <p>One sample is one site. The first time a site is read its I + C preprocessed channels are
  * written to the cache ({@code <cache>/<key>/<plate>/<well>-f<field>.npy}, float32
- * {@code [8, H, W]}, plus the percentile scalings), so later epochs never decode a TIFF again;
- * the key covers the preprocessing and the source files' sizes and times.
+ * {@code [I + C, H, W]}, plus the percentile scalings), so later epochs never decode an image
+ * again; the key covers the preprocessing, the channels and the source files' sizes and times.
  *
  * <p>Order: sites sorted by plate, well and field, then, with {@code optShuffle(seed)},
  * permuted by a seeded Fisher-Yates shuffle: the same seed gives the same order on every run. Use
@@ -54,6 +56,8 @@ public final class PairedDataset extends RandomAccessDataset {
   private final int crop;
   private final boolean augment;
   private final long seed;
+  private final List<Channel> inputs;
+  private final List<Channel> outputs;
   private volatile int epoch;
 
   /**
@@ -72,6 +76,18 @@ public final class PairedDataset extends RandomAccessDataset {
     this.crop = b.crop;
     this.augment = b.augment;
     this.seed = b.seed == null ? 0 : b.seed;
+    this.inputs = b.inputs;
+    this.outputs = b.outputs;
+  }
+
+  /** @return the input planes, in tensor order */
+  public List<Channel> inputs() {
+    return inputs;
+  }
+
+  /** @return the output stains, in tensor order */
+  public List<Channel> outputs() {
+    return outputs;
   }
 
   /** @return a builder */
@@ -115,9 +131,9 @@ public final class PairedDataset extends RandomAccessDataset {
   public Record get(NDManager manager, long index) {
     Preprocessing.Prepared p = prepared((int) index);
     int n = p.size();
-    FloatImage[] all = new FloatImage[8];
     List<Channel> order = order();
-    for (int c = 0; c < 8; c++) {
+    FloatImage[] all = new FloatImage[order.size()];
+    for (int c = 0; c < all.length; c++) {
       all[c] = p.channels().get(order.get(c));
     }
     if (crop > 0 || augment) {
@@ -126,22 +142,24 @@ public final class PairedDataset extends RandomAccessDataset {
     }
     int h = all[0].height();
     int w = all[0].width();
-    float[] bf = new float[3 * h * w];
-    float[] fl = new float[5 * h * w];
-    for (int c = 0; c < 3; c++) {
+    int ni = inputs.size();
+    int no = outputs.size();
+    float[] bf = new float[ni * h * w];
+    float[] fl = new float[no * h * w];
+    for (int c = 0; c < ni; c++) {
       System.arraycopy(all[c].pixels(), 0, bf, c * h * w, h * w);
     }
-    for (int c = 0; c < 5; c++) {
-      System.arraycopy(all[3 + c].pixels(), 0, fl, c * h * w, h * w);
+    for (int c = 0; c < no; c++) {
+      System.arraycopy(all[ni + c].pixels(), 0, fl, c * h * w, h * w);
     }
-    NDArray data = manager.create(bf, new Shape(3, h, w));
-    NDArray label = manager.create(fl, new Shape(5, h, w));
+    NDArray data = manager.create(bf, new Shape(ni, h, w));
+    NDArray label = manager.create(fl, new Shape(no, h, w));
     return new Record(new NDList(data), new NDList(label));
   }
 
-  private static List<Channel> order() {
-    List<Channel> o = new ArrayList<>(Channel.BRIGHTFIELD_INPUTS);
-    o.addAll(Channel.FLUORESCENT);
+  private List<Channel> order() {
+    List<Channel> o = new ArrayList<>(inputs);
+    o.addAll(outputs);
     return o;
   }
 
@@ -149,7 +167,7 @@ public final class PairedDataset extends RandomAccessDataset {
    * The preprocessed site of a sample, from the cache or computed and cached.
    *
    * @param index sample index
-   * @return all eight channels, normalised, with their scalings
+   * @return the inputs and outputs, normalised, with their scalings
    */
   public Preprocessing.Prepared prepared(int index) {
     Sample s = samples.get(index);
@@ -160,9 +178,9 @@ public final class PairedDataset extends RandomAccessDataset {
       Npy.Array a = Npy.read(file);
       Npy.Array sc = Npy.read(scal);
       int n = a.shape()[1];
-      var channels = new java.util.EnumMap<Channel, FloatImage>(Channel.class);
-      var scalings = new java.util.EnumMap<Channel, PercentileNormalization.Scaling>(Channel.class);
-      for (int c = 0; c < 8; c++) {
+      var channels = new java.util.TreeMap<Channel, FloatImage>();
+      var scalings = new java.util.TreeMap<Channel, PercentileNormalization.Scaling>();
+      for (int c = 0; c < order.size(); c++) {
         float[] px = new float[n * n];
         System.arraycopy(a.data(), c * n * n, px, 0, n * n);
         channels.put(order.get(c), new FloatImage(n, n, px));
@@ -171,13 +189,13 @@ public final class PairedDataset extends RandomAccessDataset {
       return new Preprocessing.Prepared(s.site(), n, channels, scalings);
     }
     Preprocessing.Prepared p = preprocessing.apply(s.plate(), s.site(), order);
-    float[] sc = new float[16];
-    for (int c = 0; c < 8; c++) {
+    float[] sc = new float[2 * order.size()];
+    for (int c = 0; c < order.size(); c++) {
       sc[2 * c] = (float) p.scalings().get(order.get(c)).low();
       sc[2 * c + 1] = (float) p.scalings().get(order.get(c)).high();
     }
-    Npy.write(scal, new Npy.Array(new int[] {8, 2}, sc));
-    Npy.write(file, new Npy.Array(new int[] {8, p.size(), p.size()}, p.stack(order)));
+    Npy.write(scal, new Npy.Array(new int[] {order.size(), 2}, sc));
+    Npy.write(file, new Npy.Array(new int[] {order.size(), p.size(), p.size()}, p.stack(order)));
     // re-read the stored scalings so that first and later epochs return identical values
     return prepared(index);
   }
@@ -193,10 +211,10 @@ public final class PairedDataset extends RandomAccessDataset {
    * from, each by path, size and modification time, so that overwriting one file in place (which
    * leaves its folder's time alone) invalidates that site's cache entry.
    */
-  private static String sourceKey(Sample s) {
+  private String sourceKey(Sample s) {
     StringBuilder sb = new StringBuilder();
     try {
-      for (Channel c : Channel.values()) {
+      for (Channel c : order().stream().sorted().toList()) {
         for (Path p : List.of(s.plate().file(s.site(), c), s.plate().illuminationFile(c))) {
           sb.append(p.toAbsolutePath().normalize()).append('|');
           if (Files.exists(p)) {
@@ -226,6 +244,10 @@ public final class PairedDataset extends RandomAccessDataset {
   private String cacheKey(PlateFolder plate) {
     return keys.computeIfAbsent(plate.dir(), d -> {
       StringBuilder sb = new StringBuilder(d.toAbsolutePath().normalize().toString()).append('|').append(preprocessing);
+      if (!inputs.equals(Channel.BRIGHTFIELD_INPUTS) || !outputs.equals(Channel.FLUORESCENT)) {
+        // the paper's layout keeps its existing key; any other names its channels
+        sb.append('|').append(order().stream().map(Channel::cpName).toList());
+      }
       try {
         // the pixels are keyed per site and file (sourceKey); the plate key is where and how
         Path marker = d.getParent() == null ? null : d.getParent().resolve("SYNTHETIC_COMPLETE");
@@ -253,6 +275,27 @@ public final class PairedDataset extends RandomAccessDataset {
     private Long seed;
     private int crop;
     private boolean augment;
+    private List<Channel> inputs = Channel.BRIGHTFIELD_INPUTS;
+    private List<Channel> outputs = Channel.FLUORESCENT;
+
+    /**
+     * @param inputs the input planes, in tensor order (default {@link Channel#BRIGHTFIELD_INPUTS})
+     * @param outputs the output stains, in tensor order (default {@link Channel#FLUORESCENT})
+     * @return this
+     * @throws IllegalArgumentException when a list is empty or they share a channel
+     */
+    public Builder optChannels(List<Channel> inputs, List<Channel> outputs) {
+      if (inputs.isEmpty() || outputs.isEmpty()) {
+        throw new IllegalArgumentException("Need at least one input plane and one output stain, got " + inputs + " -> "
+            + outputs);
+      }
+      if (inputs.stream().anyMatch(outputs::contains)) {
+        throw new IllegalArgumentException("A channel cannot be both input and output: " + inputs + " -> " + outputs);
+      }
+      this.inputs = List.copyOf(inputs);
+      this.outputs = List.copyOf(outputs);
+      return this;
+    }
 
     @Override
     protected Builder self() {

@@ -10,9 +10,9 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.brightpaint.data.io.Csv;
+import org.brightpaint.data.io.ImageReader;
 import org.brightpaint.data.io.ImageSource;
 import org.brightpaint.data.io.Npy;
-import org.brightpaint.data.io.ImageReader;
 import org.brightpaint.image.FloatImage;
 
 /**
@@ -25,10 +25,39 @@ import org.brightpaint.image.FloatImage;
  * </pre>
  * The folder's name is the barcode, or {@code <barcode>__<timestamp>} as in the Gallery.
  *
- * @param dir the plate folder
+ * <p>Two other layouts: a Phenix folder whose channel numbers differ from CPJUMP1's (a
+ * {@link ChannelMap}, {@link #withChannelMap}), and any files at all described by a CellProfiler
+ * LoadData CSV ({@link PlateSet#fromLoadData}): then each channel's file, and its illumination
+ * function when the CSV has {@code FileName_Illum<Name>}, are the CSV's, and the sites are its rows.
+ *
+ * @param dir the plate folder (for a LoadData plate: the CSV's folder, against which its relative
+ *     {@code PathName_} values resolve)
  * @param barcode the plate barcode
+ * @param channels which channel each Phenix {@code ch<N>} holds (unused for a LoadData plate)
+ * @param loadData the rows of this plate when a LoadData CSV describes its files, else null
+ *     (Phenix names in {@code Images/})
  */
-public record PlateFolder(Path dir, String barcode) implements ImageSource {
+public record PlateFolder(Path dir, String barcode, ChannelMap channels, LoadData loadData) implements ImageSource {
+
+  /**
+   * A Phenix plate folder numbered as CPJUMP1.
+   *
+   * @param dir the plate folder
+   * @param barcode the plate barcode
+   */
+  public PlateFolder(Path dir, String barcode) {
+    this(dir, barcode, ChannelMap.cpjump1(), null);
+  }
+
+  /**
+   * The same plate with another channel numbering.
+   *
+   * @param map which channel each {@code ch<N>} holds
+   * @return the plate
+   */
+  public PlateFolder withChannelMap(ChannelMap map) {
+    return new PlateFolder(dir, barcode, map, loadData);
+  }
 
   /** The file holding a synthetic plate's description. */
   public static final String PLATE_INFO = "plate.csv";
@@ -63,9 +92,16 @@ public record PlateFolder(Path dir, String barcode) implements ImageSource {
    * The illumination file of a channel.
    *
    * @param channel the channel
-   * @return {@code illum/<plate>_Illum<Channel>.npy}
+   * @return the LoadData CSV's {@code FileName_Illum<Channel>} of the plate's first row when it has
+   *     one, else {@code illum/<plate>_Illum<Channel>.npy}
    */
   public Path illuminationFile(Channel channel) {
+    if (loadData != null) {
+      Optional<Path> f = loadData.rows().getFirst().illuminationFile(channel, dir);
+      if (f.isPresent()) {
+        return f.get();
+      }
+    }
     return dir.resolve("illum").resolve(barcode + "_Illum" + channel.cpName() + ".npy");
   }
 
@@ -74,11 +110,22 @@ public record PlateFolder(Path dir, String barcode) implements ImageSource {
    *
    * @param site the site
    * @param channel the channel
-   * @return the file: the Phenix name with {@code .tiff}, or with {@code .tif} when only that
-   *     exists (the {@code .tiff} one, which may not exist, otherwise)
+   * @return the file: the LoadData CSV's for a LoadData plate; else the Phenix name (with the
+   *     channel's number in {@link #channels()}) with {@code .tiff}, or with {@code .tif} when only
+   *     that exists (the {@code .tiff} one, which may not exist, otherwise)
+   * @throws IllegalArgumentException naming the channel when the plate does not have it
    */
   public Path file(Site site, Channel channel) {
-    String name = PhenixFileName.of(site.well(), site.field(), channel).fileName();
+    if (loadData != null) {
+      for (LoadData.Row r : loadData.rows()) {
+        if (r.site().well().equals(site.well()) && r.site().field() == site.field()) {
+          return r.file(channel, dir);
+        }
+      }
+      throw new IllegalArgumentException("Site " + site.id() + " is not in the LoadData rows of plate " + barcode);
+    }
+    String name = String.format(java.util.Locale.ROOT, "r%02dc%02df%02dp01-ch%dsk1fk1fl1.tiff", site.well().row(),
+        site.well().column(), site.field(), channels.number(channel));
     Path tiff = images().resolve(name);
     if (!Files.exists(tiff)) {
       Path tif = images().resolve(name.substring(0, name.length() - 1));
@@ -104,6 +151,11 @@ public record PlateFolder(Path dir, String barcode) implements ImageSource {
   }
 
   private Optional<String> info(String column) {
+    if (loadData != null) {
+      // a LoadData plate's split and cell line are Metadata_ columns of its rows, when given
+      String v = loadData.rows().getFirst().metadata().get("Metadata_" + (column.equals("cell_line") ? "CellLine" : "Split"));
+      return Optional.ofNullable(v).filter(x -> !x.isBlank());
+    }
     Path f = dir.resolve(PLATE_INFO);
     if (!Files.exists(f)) {
       return Optional.empty();
@@ -117,6 +169,9 @@ public record PlateFolder(Path dir, String barcode) implements ImageSource {
 
   @Override
   public List<Site> sites() {
+    if (loadData != null) {
+      return loadData.rows().stream().map(LoadData.Row::site).distinct().sorted().toList();
+    }
     Path ld = dir.resolve("load_data.csv");
     if (Files.exists(ld)) {
       return LoadData.read(ld).rows().stream().map(LoadData.Row::site)
@@ -154,6 +209,10 @@ public record PlateFolder(Path dir, String barcode) implements ImageSource {
   @Override
   public FloatImage read(Site site, Channel channel) {
     Path f = file(site, channel);
+    if (loadData != null && !Files.exists(f)) {
+      throw new IllegalArgumentException("Missing image " + f + " (FileName_" + channel.cpName() + " of " + site.id()
+          + " in the LoadData CSV): fix the CSV's FileName_/PathName_ values or add the file");
+    }
     if (!Files.exists(f)) {
       throw new IllegalArgumentException("Missing image " + f + " (" + channel.cpName() + " of " + site.id() + ")");
     }
@@ -165,6 +224,10 @@ public record PlateFolder(Path dir, String barcode) implements ImageSource {
     Path f = illuminationFile(channel);
     if (!Files.exists(f)) {
       return Optional.empty();
+    }
+    if (!f.getFileName().toString().endsWith(".npy")) {
+      // an illumination function saved as an image (CellProfiler's SaveImages of IllumFunction) holds its values as stored
+      return Optional.of(ImageReader.read(f).pixels());
     }
     FloatImage probe = Npy.readImage(f);
     return Optional.of(Npy.readIllumination(f, probe.width(), probe.height()));

@@ -49,6 +49,39 @@ public record PlateSet(Path root, List<PlateFolder> plates) {
   }
 
   /**
+   * The plates of a CellProfiler LoadData CSV: one plate per {@code Metadata_Plate} value, each
+   * channel's files as its {@code FileName_<Name>}/{@code PathName_<Name>} columns say (any names,
+   * any folders, TIFF or PNG), see {@link LoadData#read}.
+   *
+   * @param csv the LoadData CSV
+   * @param channels the channels needed (checked: each has a column and every file exists); empty to check none
+   * @return the set, rooted at the CSV's folder
+   * @throws IllegalArgumentException naming the CSV and the missing column or file
+   */
+  public static PlateSet fromLoadData(Path csv, List<Channel> channels) {
+    LoadData all = LoadData.read(csv);
+    all.requireFiles(channels, csv);
+    Path base = csv.toAbsolutePath().normalize().getParent();
+    java.util.Map<String, List<LoadData.Row>> byPlate = new java.util.TreeMap<>();
+    for (LoadData.Row r : all.rows()) {
+      byPlate.computeIfAbsent(r.site().plate(), k -> new ArrayList<>()).add(r);
+    }
+    List<PlateFolder> out = new ArrayList<>();
+    byPlate.forEach((barcode, rows) -> out.add(new PlateFolder(base, barcode, ChannelMap.cpjump1(), new LoadData(rows))));
+    return new PlateSet(base, out);
+  }
+
+  /**
+   * The same plates with another Phenix channel numbering.
+   *
+   * @param map which channel each {@code ch<N>} holds
+   * @return the set
+   */
+  public PlateSet withChannelMap(ChannelMap map) {
+    return new PlateSet(root, plates.stream().map(p -> p.withChannelMap(map)).toList());
+  }
+
+  /**
    * One plate.
    *
    * @param barcode its barcode

@@ -1,9 +1,9 @@
 package org.brightpaint.data;
 
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.brightpaint.config.RunSize;
 import org.brightpaint.data.io.ImageSource;
 import org.brightpaint.image.FloatImage;
@@ -97,8 +97,8 @@ public record Preprocessing(int outputSize, PercentileNormalization normalizatio
    *     different size than the site's other channels or holds NaN
    */
   public Prepared apply(ImageSource source, Site site, List<Channel> channels) {
-    Map<Channel, FloatImage> out = new EnumMap<>(Channel.class);
-    Map<Channel, PercentileNormalization.Scaling> sc = new EnumMap<>(Channel.class);
+    Map<Channel, FloatImage> out = new TreeMap<>();
+    Map<Channel, PercentileNormalization.Scaling> sc = new TreeMap<>();
     int w = -1;
     int h = -1;
     for (Channel c : channels) {

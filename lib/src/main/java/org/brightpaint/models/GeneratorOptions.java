@@ -32,9 +32,11 @@ import org.brightpaint.data.Channel;
  * @param depth number of down-sampling levels, &gt; 0
  * @param conditionHidden hidden channels of SPADE conditioning convs (0 where unused)
  * @param dropout dropout rate in [0, 1) where the architecture has dropout
- * @param inputs input planes in tensor order; {@link Channel#BRIGHTFIELD_INPUTS} by default
- * @param outputs output channels in tensor order; {@link Channel#FLUORESCENT}, or one channel in
- *     per-channel mode ({@link #forChannel(Channel)})
+ * @param inputs input planes in tensor order (&gt;= 1); {@link Channel#BRIGHTFIELD_INPUTS} by default,
+ *     any named channels with {@link #withChannels}
+ * @param outputs output stains in tensor order (&gt;= 1, none of them an input); {@link Channel#FLUORESCENT}
+ *     by default, one channel in per-channel mode ({@link #forChannel(Channel)}), any named stains
+ *     with {@link #withChannels}
  */
 public record GeneratorOptions(
     ModelKind kind,
@@ -65,11 +67,14 @@ public record GeneratorOptions(
     }
     inputs = List.copyOf(inputs);
     outputs = List.copyOf(outputs);
-    if (inputs.isEmpty() || inputs.stream().anyMatch(Channel::isFluorescent)) {
-      throw new IllegalArgumentException("Inputs must be brightfield planes, got " + inputs);
+    if (inputs.isEmpty() || outputs.isEmpty()) {
+      throw new IllegalArgumentException("A generator needs at least one input plane and one output stain, got "
+          + inputs + " -> " + outputs);
     }
-    if (outputs.isEmpty() || outputs.stream().anyMatch(c -> !c.isFluorescent())) {
-      throw new IllegalArgumentException("Outputs must be fluorescent channels, got " + outputs);
+    if (inputs.stream().distinct().count() != inputs.size() || outputs.stream().distinct().count() != outputs.size()
+        || inputs.stream().anyMatch(outputs::contains)) {
+      throw new IllegalArgumentException("Inputs and outputs must be distinct channels, got " + inputs + " -> "
+          + outputs);
     }
   }
 
@@ -102,7 +107,7 @@ public record GeneratorOptions(
     return inputs.size();
   }
 
-  /** @return the number of output channels ({@code outputs().size()}, 5 or 1) */
+  /** @return the number of output channels ({@code outputs().size()}: 5 for the paper, 1 per channel, or the user's) */
   public int outputChannels() {
     return outputs.size();
   }
@@ -116,6 +121,19 @@ public record GeneratorOptions(
   public GeneratorOptions forChannel(Channel channel) {
     return new GeneratorOptions(kind, preset, imageSize, baseWidth, depth, conditionHidden, dropout,
         inputs, List.of(channel));
+  }
+
+  /**
+   * Any input planes and output stains (e.g. two phase planes to DNA, or brightfield to DAPI,
+   * MAP2 and NFH), the network's first and last layers sized to them.
+   *
+   * @param newInputs input planes, in tensor order
+   * @param newOutputs output stains, in tensor order
+   * @return a copy with those channels
+   */
+  public GeneratorOptions withChannels(List<Channel> newInputs, List<Channel> newOutputs) {
+    return new GeneratorOptions(kind, preset, imageSize, baseWidth, depth, conditionHidden, dropout,
+        newInputs, newOutputs);
   }
 
   /**
@@ -194,7 +212,7 @@ public record GeneratorOptions(
   private static List<Channel> channels(String names) {
     List<Channel> out = new ArrayList<>();
     for (String n : names.split(",")) {
-      out.add(Channel.ofName(n.trim()));
+      out.add(Channel.named(n.trim()));
     }
     return out;
   }

@@ -4,10 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.brightpaint.data.Channel;
 import org.brightpaint.data.LoadData;
 import org.brightpaint.data.PhenixFileName;
@@ -36,8 +36,10 @@ import org.brightpaint.image.Resize;
  * out/&lt;plate&gt;/load_data.csv                                 (FileName_Orig&lt;Stain&gt;, PathName_Orig&lt;Stain&gt;)
  * </pre>
  * The plate folder is written atomically ({@link AtomicFiles#writeFolder}): a failure leaves no
- * partial plate. File names are the input's: a plate of {@code .tif} files gets {@code .tif}
- * predictions.
+ * partial plate. File names follow the input's layout ({@link #outputName}): a plate of {@code .tif}
+ * files gets {@code .tif} predictions; a plate described by a LoadData CSV (own names, PNGs) gets
+ * {@code Images/<well>_s<site>_<Stain>.tiff}, listed in the written {@code load_data.csv} like any
+ * other layout.
  */
 public final class PlatePrediction {
 
@@ -115,7 +117,7 @@ public final class PlatePrediction {
       throw new IllegalArgumentException("Plate " + plate.dir() + " has no sites to predict");
     }
     List<Channel> stains = go.outputs();
-    Map<Channel, FloatImage> illum = new EnumMap<>(Channel.class);
+    Map<Channel, FloatImage> illum = new TreeMap<>();
     if (prep.correctIllumination()) {
       for (Channel c : stains) {
         plate.illumination(c).ifPresent(f -> illum.put(c, f));
@@ -138,13 +140,13 @@ public final class PlatePrediction {
             in.add(p.channels().get(c));
           }
           List<FloatImage> pred = TiledPrediction.predict(generator, in, tile, tile / 4, options.sampling());
-          Map<Channel, String> files = new EnumMap<>(Channel.class);
-          Map<Channel, String> paths = new EnumMap<>(Channel.class);
+          Map<Channel, String> files = new TreeMap<>();
+          Map<Channel, String> paths = new TreeMap<>();
           for (int c = 0; c < stains.size(); c++) {
             Channel ch = stains.get(c);
             FloatImage counts = toInputSpace(pred.get(c), generator.normalisation(), c, first.width(), first.height(),
                 Optional.ofNullable(illum.get(ch)));
-            String name = PhenixFileName.of(site.well(), site.field(), ch).fileName();
+            String name = outputName(plate, site, ch);
             if (plate.file(site, go.inputs().getFirst()).getFileName().toString().endsWith(".tif")) {
               name = name.substring(0, name.length() - 1);
             }
@@ -162,6 +164,28 @@ public final class PlatePrediction {
     }
     return new Result(plate.barcode(), dir, sites.size(), size[0], size[1], stains,
         stains.stream().filter(illum::containsKey).toList());
+  }
+
+  /**
+   * The file name of a predicted stain, in the input's layout: the Phenix name with the stain's
+   * {@code ch<N>} (the plate's channel map's number for it, else CPJUMP1's) for a Phenix plate;
+   * {@code <well>_s<site>_<Stain>.tiff} for a plate described by a LoadData CSV, or for a stain no
+   * Phenix number holds.
+   *
+   * @param plate the input plate
+   * @param site the site
+   * @param stain the predicted stain
+   * @return the file name (no folders)
+   */
+  static String outputName(PlateFolder plate, Site site, Channel stain) {
+    int n = plate.loadData() != null ? 0 : plate.channels().byNumber().entrySet().stream()
+        .filter(e -> e.getValue().equals(stain)).mapToInt(java.util.Map.Entry::getKey).findFirst()
+        .orElse(plate.channels().channel(stain.phenixNumber()) == null ? stain.phenixNumber() : 0);
+    if (n > 0) {
+      return String.format(java.util.Locale.ROOT, "r%02dc%02df%02dp01-ch%dsk1fk1fl1.tiff", site.well().row(),
+          site.well().column(), site.field(), n);
+    }
+    return site.well().name() + "_s" + site.field() + "_" + stain.cpName() + ".tiff";
   }
 
   /**

@@ -297,7 +297,7 @@ public final class CheckpointFiles {
       double[] r = new double[t.length - 2];
       for (int i = 2; i < t.length; i++) {
         int eq = t[i].indexOf('=');
-        ch.add(Channel.ofName(t[i].substring(0, eq)));
+        ch.add(Channel.named(t[i].substring(0, eq)));
         r[i - 2] = Double.parseDouble(t[i].substring(eq + 1));
       }
       out.add(new ValidationResult(Long.parseLong(t[0]), Integer.parseInt(t[1]), ch, r));

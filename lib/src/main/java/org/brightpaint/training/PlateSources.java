@@ -58,8 +58,28 @@ public final class PlateSources {
    */
   public static SiteCrops crops(PlateSet plates, Splits splits, Split split, CellLine cellLine, RunSize size,
       int cropSize, int maxSites) {
+    return crops(plates, splits, split, cellLine, size, cropSize, maxSites, Channel.BRIGHTFIELD_INPUTS,
+        Channel.FLUORESCENT);
+  }
+
+  /**
+   * Crops of the sites of one split, with any input planes and output stains.
+   *
+   * @param plates the plates
+   * @param splits how sites are split ({@link Splits#of}), or null for each plate's own split
+   * @param split which split (TRAIN, VALIDATE, TEST)
+   * @param cellLine one cell line, or null for both
+   * @param size the run size (its preprocessing: 256 px at CI, 512 px at FULL)
+   * @param cropSize side of the crops, &lt;= the preprocessed size
+   * @param maxSites at most this many sites, spread evenly over the selection (0 = all)
+   * @param inputs the input planes, in tensor order (a generator's {@code options().inputs()})
+   * @param outputs the output stains, in tensor order (a generator's {@code options().outputs()})
+   * @return the source: examples {@code ([inputs, crop, crop], [outputs, crop, crop])}
+   */
+  public static SiteCrops crops(PlateSet plates, Splits splits, Split split, CellLine cellLine, RunSize size,
+      int cropSize, int maxSites, List<Channel> inputs, List<Channel> outputs) {
     PairedDataset ds = PairedDataset.builder().setPlates(plates).optSplits(splits).optSplit(split)
-        .optCellLine(cellLine).optPreprocessing(Preprocessing.of(size)).build();
+        .optCellLine(cellLine).optPreprocessing(Preprocessing.of(size)).optChannels(inputs, outputs).build();
     int n = ds.samples().size();
     int keep = maxSites <= 0 ? n : Math.min(maxSites, n);
     int[] chosen = new int[keep];
@@ -97,9 +117,19 @@ public final class PlateSources {
       if (bf[s] == null) {
         Preprocessing.Prepared p = dataset.prepared(sites[s]);
         side = p.size();
-        bf[s] = p.stack(Channel.BRIGHTFIELD_INPUTS);
-        fl[s] = p.stack(Channel.FLUORESCENT);
+        bf[s] = p.stack(dataset.inputs());
+        fl[s] = p.stack(dataset.outputs());
       }
+    }
+
+    /** @return the input planes, in tensor order */
+    public List<Channel> inputs() {
+      return dataset.inputs();
+    }
+
+    /** @return the output stains, in tensor order */
+    public List<Channel> outputs() {
+      return dataset.outputs();
     }
 
     /** @return the number of sites */
@@ -124,8 +154,10 @@ public final class PlateSources {
       load(s);
       int x0 = (t % perRow) * crop;
       int y0 = (t / perRow) * crop;
-      return new NDList(manager.create(cut(bf[s], 3, x0, y0), new Shape(3, crop, crop)),
-          manager.create(cut(fl[s], 5, x0, y0), new Shape(5, crop, crop)));
+      int ni = dataset.inputs().size();
+      int no = dataset.outputs().size();
+      return new NDList(manager.create(cut(bf[s], ni, x0, y0), new Shape(ni, crop, crop)),
+          manager.create(cut(fl[s], no, x0, y0), new Shape(no, crop, crop)));
     }
 
     private float[] cut(float[] stack, int channels, int x0, int y0) {
@@ -139,7 +171,7 @@ public final class PlateSources {
     }
 
     /**
-     * The typical raw intensity range of each fluorescent channel over these sites: the median
+     * The typical raw intensity range of each output stain over these sites: the median
      * of the per-site percentile scalings, used to write predictions back as counts.
      *
      * @param normalization the percentile normalisation the data used
@@ -147,7 +179,7 @@ public final class PlateSources {
      */
     public Normalisation normalisation(PercentileNormalization normalization) {
       int k = Math.min(sites.length, 64);
-      List<Channel> ch = Channel.FLUORESCENT;
+      List<Channel> ch = dataset.outputs();
       double[] lo = new double[ch.size()];
       double[] hi = new double[ch.size()];
       for (int c = 0; c < ch.size(); c++) {

@@ -177,12 +177,12 @@ public final class Trainer {
       System.out.println(splits.description());
     }
     PlateSources.SiteCrops train = PlateSources.crops(r.plates(), splits, Split.TRAIN, r.cellLine(), r.size(),
-        g.imageSize(), r.maxTrainSites());
+        g.imageSize(), r.maxTrainSites(), g.inputs(), g.outputs());
     PlateSources.SiteCrops validation = PlateSources.crops(r.plates(), splits, Split.VALIDATE, r.cellLine(), r.size(),
-        g.imageSize(), r.maxHeldOutSites());
+        g.imageSize(), r.maxHeldOutSites(), g.inputs(), g.outputs());
     Evaluation e = r.evaluation();
     PlateSources.SiteCrops test = e.heldOut() || e.montage() ? PlateSources.crops(r.plates(), splits, Split.TEST,
-        r.cellLine(), r.size(), g.imageSize(), r.maxHeldOutSites()) : null;
+        r.cellLine(), r.size(), g.imageSize(), r.maxHeldOutSites(), g.inputs(), g.outputs()) : null;
     Device device = t.device().device();
     Seeds.seedEngine(t.seed(), 0);
     try (Generator gen = Generators.create(g, train.normalisation(Preprocessing.of(r.size()).normalization()), device);
@@ -226,8 +226,10 @@ public final class Trainer {
     int side = tilesPerRow * crop;
     List<FloatImage> bf = new ArrayList<>();
     List<FloatImage> truth = new ArrayList<>();
-    float[][] bfPx = new float[3][side * side];
-    float[][] flPx = new float[5][side * side];
+    int ni = heldOut.inputs().size();
+    int no = heldOut.outputs().size();
+    float[][] bfPx = new float[ni][side * side];
+    float[][] flPx = new float[no][side * side];
     try (ai.djl.ndarray.NDManager m = gen.manager().newSubManager()) {
       for (int t = 0; t < per; t++) {
         ai.djl.ndarray.NDList p = heldOut.get(t, m);
@@ -236,27 +238,34 @@ public final class Trainer {
         int x0 = (t % tilesPerRow) * crop;
         int y0 = (t / tilesPerRow) * crop;
         for (int y = 0; y < crop; y++) {
-          for (int c = 0; c < 3; c++) {
+          for (int c = 0; c < ni; c++) {
             System.arraycopy(b, (c * crop + y) * crop, bfPx[c], (y0 + y) * side + x0, crop);
           }
-          for (int c = 0; c < 5; c++) {
+          for (int c = 0; c < no; c++) {
             System.arraycopy(f, (c * crop + y) * crop, flPx[c], (y0 + y) * side + x0, crop);
           }
         }
       }
     }
-    for (int c = 0; c < 3; c++) {
+    for (int c = 0; c < ni; c++) {
       bf.add(new FloatImage(side, side, bfPx[c]));
     }
-    for (int c = 0; c < 5; c++) {
+    for (int c = 0; c < no; c++) {
       truth.add(new FloatImage(side, side, flPx[c]));
     }
     List<FloatImage> pred = TiledPrediction.predict(gen, bf, crop, crop / 4, sampling);
+    // the held-out crops carry the generator's own outputs, in its order
     List<Channel> out = gen.options().outputs();
-    List<FloatImage> truthOut = new ArrayList<>();
-    for (Channel c : out) {
-      truthOut.add(truth.get(Channel.FLUORESCENT.indexOf(c)));
-    }
-    return PredictionMontage.of(bf.get(1), out, truthOut, pred);
+    return PredictionMontage.of(bf.get(shownPlane(heldOut.inputs())), out, truth, pred);
+  }
+
+  /**
+   * The input plane a montage shows: the in-focus brightfield when the inputs have it, else the first.
+   *
+   * @param inputs the input planes
+   * @return its index
+   */
+  static int shownPlane(List<Channel> inputs) {
+    return Math.max(0, inputs.indexOf(Channel.BRIGHTFIELD));
   }
 }

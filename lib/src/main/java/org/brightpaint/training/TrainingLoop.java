@@ -256,7 +256,8 @@ public abstract class TrainingLoop implements AutoCloseable {
     try (NDManager m = manager.newSubManager()) {
       NDList pair = validation.get(0, m);
       NDArray pred = generator.predict(pair.get(0).expandDims(0)).squeeze(0);
-      lastSample = PredictionMontage.of(plane(pair.get(0), 1), generator.options().outputs(),
+      lastSample = PredictionMontage.of(plane(pair.get(0), Trainer.shownPlane(generator.options().inputs())),
+          generator.options().outputs(),
           planes(pair.get(1)), planes(pred));
     }
     if (options.outDir() == null) {

@@ -29,11 +29,11 @@ import org.brightpaint.data.Site;
 import org.brightpaint.data.io.AtomicFiles;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.ResponseTransformer;
-import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
-import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -390,14 +390,14 @@ public final class Cpg0000Download {
       return;
     }
     PlateFolder plate = PlateFolder.open(dir);
-    TreeMap<Site, java.util.EnumMap<Channel, String>> sites = new TreeMap<>();
+    TreeMap<Site, java.util.TreeMap<Channel, String>> sites = new TreeMap<>();
     for (PhenixFileName f : plate.listImages()) {
-      sites.computeIfAbsent(new Site(plate.barcode(), f.well(), f.field()), s -> new java.util.EnumMap<>(Channel.class))
+      sites.computeIfAbsent(new Site(plate.barcode(), f.well(), f.field()), s -> new java.util.TreeMap<>())
           .put(f.channel(), f.fileName());
     }
     List<LoadData.Row> rows = new ArrayList<>();
     sites.forEach((site, files) -> {
-      java.util.EnumMap<Channel, String> paths = new java.util.EnumMap<>(Channel.class);
+      java.util.TreeMap<Channel, String> paths = new java.util.TreeMap<>();
       files.keySet().forEach(c -> paths.put(c, "Images"));
       rows.add(new LoadData.Row(site, files, paths, java.util.Map.of()));
     });

@@ -1,8 +1,8 @@
 package org.brightpaint.data.synthetic;
 
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 import org.brightpaint.data.Channel;
 
 /**
@@ -45,9 +45,9 @@ public record PlateCamera(int size, Map<Channel, float[]> illumination, Map<Chan
    */
   public static PlateCamera of(String plate, int size, long seed) {
     SplittableRandom rnd = new SplittableRandom(CompoundResponse.Seeds.mix(seed, CompoundResponse.Seeds.hash("camera:" + plate)));
-    Map<Channel, float[]> illum = new EnumMap<>(Channel.class);
-    Map<Channel, Double> bg = new EnumMap<>(Channel.class);
-    Map<Channel, Double> gain = new EnumMap<>(Channel.class);
+    Map<Channel, float[]> illum = new TreeMap<>();
+    Map<Channel, Double> bg = new TreeMap<>();
+    Map<Channel, Double> gain = new TreeMap<>();
     double[] bfShape = {0.22 + 0.1 * rnd.nextDouble(), 0.1 * rnd.nextGaussian(), 0.1 * rnd.nextGaussian()};
     for (Channel c : Channel.values()) {
       double depth;
@@ -76,14 +76,12 @@ public record PlateCamera(int size, Map<Channel, float[]> illumination, Map<Chan
       }
       illum.put(c, f);
       double plateFactor = Math.exp(0.1 * rnd.nextGaussian());
-      switch (c) {
-        case MITO -> { bg.put(c, 300.0); gain.put(c, 2600 * plateFactor); }
-        case AGP -> { bg.put(c, 260.0); gain.put(c, 2300 * plateFactor); }
-        case RNA -> { bg.put(c, 380.0); gain.put(c, 2000 * plateFactor); }
-        case ER -> { bg.put(c, 340.0); gain.put(c, 2700 * plateFactor); }
-        case DNA -> { bg.put(c, 220.0); gain.put(c, 5200 * plateFactor); }
-        default -> { bg.put(c, 0.0); gain.put(c, 0.0); }
-      }
+      // background and gain per stain (index = ordinal among Mito, AGP, RNA, ER, DNA); none for brightfield
+      double[] bgs = {300, 260, 380, 340, 220};
+      double[] gains = {2600, 2300, 2000, 2700, 5200};
+      int k = Channel.FLUORESCENT.indexOf(c);
+      bg.put(c, k < 0 ? 0.0 : bgs[k]);
+      gain.put(c, k < 0 ? 0.0 : gains[k] * plateFactor);
     }
     return new PlateCamera(size, illum, bg, gain, 5500 * Math.exp(0.05 * rnd.nextGaussian()));
   }

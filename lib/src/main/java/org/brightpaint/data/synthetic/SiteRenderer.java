@@ -1,16 +1,16 @@
 package org.brightpaint.data.synthetic;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 import org.brightpaint.data.Channel;
 import org.brightpaint.data.Site;
 import org.brightpaint.image.Filters;
 import org.brightpaint.image.FloatImage;
-import org.brightpaint.image.Resize;
 import org.brightpaint.image.LabelImage;
+import org.brightpaint.image.Resize;
 
 /**
  * Draws one synthetic site: cells from their phenotypes, the five stains from the cells'
@@ -311,7 +311,7 @@ public final class SiteRenderer {
       nucLab[p] = newLabel[nucLab[p]];
     }
 
-    Map<Channel, short[]> counts = new EnumMap<>(Channel.class);
+    Map<Channel, short[]> counts = new TreeMap<>();
     Map<Channel, float[]> stains = Map.of(Channel.DNA, dna, Channel.RNA, rna, Channel.ER, er, Channel.AGP, agp,
         Channel.MITO, mito);
     for (Channel ch : Channel.FLUORESCENT) {

@@ -9,10 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.IntStream;
 import org.brightpaint.config.RunSize;
 import org.brightpaint.config.Workspace;
@@ -163,7 +163,7 @@ public final class SyntheticPlates {
     int n = o.size();
     // The illumination functions are estimated from the plate's own images as CPJUMP1_illum.cppipe
     // does (Illumination.Accumulator), never copied from the renderer: no real plate has that oracle.
-    Map<Channel, Illumination.Accumulator> illum = new EnumMap<>(Channel.class);
+    Map<Channel, Illumination.Accumulator> illum = new TreeMap<>();
     for (Channel c : Channel.values()) illum.put(c, new Illumination.Accumulator(n, n));
     List<Site> sites = new ArrayList<>();
     for (Well w : o.wells()) {

@@ -10,17 +10,21 @@ public final class ChannelColors {
 
   /**
    * @param c a channel
-   * @return its colour: Mito magenta-red, AGP orange, RNA yellow, ER green, DNA blue, brightfield grey
+   * @return its colour: Mito magenta-red, AGP orange, RNA yellow, ER green, DNA blue, brightfield and user-named channels grey
    */
   public static Color of(Channel c) {
-    return switch (c) {
-      case MITO -> new Color(255, 40, 120);
-      case AGP -> new Color(255, 150, 0);
-      case RNA -> new Color(240, 230, 40);
-      case ER -> new Color(40, 230, 60);
-      case DNA -> new Color(60, 110, 255);
-      case HIGH_Z_BF, LOW_Z_BF, BRIGHTFIELD -> new Color(235, 235, 235);
-    };
+    if (c.equals(Channel.MITO)) {
+      return new Color(255, 40, 120);
+    } else if (c.equals(Channel.AGP)) {
+      return new Color(255, 150, 0);
+    } else if (c.equals(Channel.RNA)) {
+      return new Color(240, 230, 40);
+    } else if (c.equals(Channel.ER)) {
+      return new Color(40, 230, 60);
+    } else if (c.equals(Channel.DNA)) {
+      return new Color(60, 110, 255);
+    }
+    return new Color(235, 235, 235);
   }
 
   /**
