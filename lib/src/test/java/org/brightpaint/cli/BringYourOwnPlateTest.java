@@ -31,17 +31,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BringYourOwnPlateTest {
 
-  /** The plate's LowZBF, HighZBF and DNA as Phase1, Phase2 and DNA PNGs with own names; the CSV without "Orig". */
+  /** The plate's LowZBF, HighZBF and DNA as Phase1, Phase2 and DNA PNGs with own names, and their LoadData CSV. */
   static Path ownCsv(Path tmp) throws Exception {
     Path plate = OwnPlateTest.ownPlate(tmp, 256);
     Map<Channel, String> renamed = new LinkedHashMap<>();
     renamed.put(Channel.LOW_Z_BF, "Phase1");
     renamed.put(Channel.HIGH_Z_BF, "Phase2");
     renamed.put(Channel.DNA, "DNA");
-    Path csv = OwnLayout.write(PlateFolder.open(plate), renamed, tmp.resolve("own"));
-    // as a user would write it by hand: FileName_<Name>, no CellProfiler "Orig" prefix
-    Files.writeString(csv, Files.readString(csv).replace("_Orig", "_"));
-    return csv;
+    return OwnLayout.write(PlateFolder.open(plate), renamed, tmp.resolve("own"));
   }
 
   @Test
@@ -49,7 +46,8 @@ class BringYourOwnPlateTest {
     EngineThreads.set(1);
     Path csv = ownCsv(tmp);
     String header = Files.readAllLines(csv).getFirst();
-    assertTrue(header.contains("FileName_Phase1") && header.contains("FileName_DNA") && !header.contains("Mito"), header);
+    assertTrue(header.contains("FileName_Phase1,") && header.contains("FileName_DNA,") && !header.contains("Mito"),
+        "as a user writes it by hand, no CellProfiler Orig prefix: " + header);
     LoadData own = LoadData.read(csv);
     String well = own.rows().getFirst().site().well().name();
     assertEquals(well + "_s1_phase1.png", own.rows().getFirst().fileNames().get(Channel.named("Phase1")),

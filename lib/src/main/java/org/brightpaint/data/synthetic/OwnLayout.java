@@ -16,6 +16,7 @@ import org.brightpaint.data.LoadData;
 import org.brightpaint.data.PlateFolder;
 import org.brightpaint.data.Site;
 import org.brightpaint.data.io.AtomicFiles;
+import org.brightpaint.data.io.Csv;
 import org.brightpaint.image.FloatImage;
 
 /**
@@ -63,7 +64,10 @@ public final class OwnLayout {
           }
           rows.add(new LoadData.Row(s, files, paths, Map.of()));
         }
-        new LoadData(rows).write(tmp.resolve("load_data.csv"));
+        // as a user writes it: FileName_<Name>, without the "Orig" prefix of CellProfiler's own CSVs
+        Csv csv = new LoadData(rows).toCsv();
+        new Csv(csv.header().stream().map(h -> h.replaceFirst("^(FileName|PathName)_Orig", "$1_")).toList(), csv.rows())
+            .write(tmp.resolve("load_data.csv"));
       });
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write the re-laid-out plate to " + out + ": " + e.getMessage(), e);
