@@ -31,7 +31,7 @@ public final class QualityCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    QualityReport.Options o = new QualityReport.Options(1.0, allowPartial, org.brightpaint.data.Channel.FLUORESCENT, java.util.Set.of());
+    QualityReport.Options o = new QualityReport.Options(1.0, allowPartial, stains(pred), java.util.Set.of());
     QualityReport r;
     try {
       r = QualityReport.compare(real, pred, o);
@@ -45,5 +45,23 @@ public final class QualityCommand implements Callable<Integer> {
     Path csv = ReportFiles.write(r.table(), out.resolve("quality.csv"));
     System.out.println("Wrote " + r.table().rowCount() + " rows to " + csv);
     return 0;
+  }
+
+  /**
+   * The stains to compare: the paper's five when the prediction holds any of them, else every
+   * channel the prediction holds but brightfield (a generator's own outputs, e.g. DAPI, MAP2, NFH).
+   */
+  private static java.util.List<org.brightpaint.data.Channel> stains(Path pred) {
+    var found = new java.util.TreeSet<org.brightpaint.data.Channel>();
+    try {
+      org.brightpaint.eval.QualityFolders.scan(pred).values().forEach(m -> found.addAll(m.keySet()));
+    } catch (IllegalArgumentException e) {
+      return org.brightpaint.data.Channel.FLUORESCENT; // compare() reports the folder
+    }
+    if (org.brightpaint.data.Channel.FLUORESCENT.stream().anyMatch(found::contains)) {
+      return org.brightpaint.data.Channel.FLUORESCENT;
+    }
+    found.removeAll(org.brightpaint.data.Channel.BRIGHTFIELD_INPUTS);
+    return found.isEmpty() ? org.brightpaint.data.Channel.FLUORESCENT : java.util.List.copyOf(found);
   }
 }

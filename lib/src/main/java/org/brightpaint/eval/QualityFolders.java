@@ -5,12 +5,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.brightpaint.data.io.ImageReader;
 import org.brightpaint.data.Channel;
+import org.brightpaint.data.LoadData;
 import org.brightpaint.data.PhenixFileName;
 import org.brightpaint.data.io.Tiff16;
 import org.brightpaint.image.FloatImage;
@@ -22,8 +24,9 @@ import org.brightpaint.image.FloatImage;
  *
  * <p>The plate of an image is the first folder below the root with any {@code __<timestamp>}
  * suffix removed (the Phenix export layout {@code <plate>__<timestamp>/Images/...}), or "" for
- * images directly in the root. Names are parsed by {@link PhenixFileName}, pixels read by
- * {@link Tiff16}.
+ * images directly in the root. Names are parsed by {@link PhenixFileName}. A folder with no
+ * Phenix-named image is read through its {@code load_data.csv} files instead (any names, TIFF or
+ * PNG: a user's own layout and its predictions), the plate then being {@code Metadata_Plate}.
  */
 public final class QualityFolders {
   private static final Pattern PHENIX =
@@ -78,7 +81,43 @@ public final class QualityFolders {
       throw new UncheckedIOException("Cannot list " + root, e);
     }
     if (out.isEmpty()) {
-      throw new IllegalArgumentException("No Phenix-named images (r<RR>c<CC>f<FF>p<PP>-ch<N>sk1fk1fl1.tiff) under " + root);
+      out = scanLoadData(root);
+    }
+    if (out.isEmpty()) {
+      throw new IllegalArgumentException("No Phenix-named images (r<RR>c<CC>f<FF>p<PP>-ch<N>sk1fk1fl1.tiff) and no "
+          + "load_data.csv under " + root);
+    }
+    return out;
+  }
+
+  /**
+   * The images of a folder without Phenix names, as its LoadData CSVs ({@code load_data.csv},
+   * searched recursively) list them: the layout of a user's own plate and of its predictions.
+   * The plate of a site is its {@code Metadata_Plate}.
+   *
+   * @param root the folder
+   * @return site to channel to file (empty when the folder has no load_data.csv)
+   * @throws IllegalArgumentException naming the CSV when it is malformed or two rows name the same site and channel
+   */
+  private static Map<Site, Map<Channel, Path>> scanLoadData(Path root) {
+    Map<Site, Map<Channel, Path>> out = new TreeMap<>();
+    List<Path> csvs;
+    try (Stream<Path> s = Files.walk(root)) {
+      csvs = s.filter(p -> p.getFileName().toString().equals("load_data.csv")).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot list " + root, e);
+    }
+    for (Path csv : csvs) {
+      for (LoadData.Row r : LoadData.read(csv).rows()) {
+        Site site = new Site(r.site().plate(), r.site().well().name(), r.site().field());
+        for (Channel c : r.fileNames().keySet()) {
+          Path f = r.file(c, csv.toAbsolutePath().getParent());
+          Path prev = out.computeIfAbsent(site, k -> new TreeMap<>()).put(c, f);
+          if (prev != null) {
+            throw new IllegalArgumentException("Two files for " + site + " " + c.cpName() + ": " + prev + " and " + f);
+          }
+        }
+      }
     }
     return out;
   }

@@ -23,8 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 15, observation 10 and "any layout": a plate with phase planes and DAPI only, in the
- * user's own file names and PNGs, described by a hand-written LoadData CSV, trains (2 -> 1),
- * predicts and profiles; a Phenix plate numbered unlike CPJUMP1 trains with a channel map; a
+ * user's own file names and PNGs, described by a LoadData CSV, trains (2 -> 1), predicts, is
+ * compared by {@code quality} and profiled; a Phenix plate numbered unlike CPJUMP1 trains with a channel map; a
  * missing column or file in the CSV is a one-line error naming it (exit 1). On the code before
  * this change {@code --load-data}, {@code --inputs} and {@code --channel-map} did not exist for
  * {@code train} (exit 2) and the only generators were 3 brightfield planes -> 5 stains.
@@ -75,6 +75,11 @@ class BringYourOwnPlateTest {
     Path dna = ld.rows().getFirst().file(Channel.DNA, plate);
     assertEquals(well + "_s1_DNA.tiff", dna.getFileName().toString());
     assertEquals(256, ImageReader.read(dna).width(), "at the input's size");
+
+    Run quality = OwnPlateTest.run("quality", "--real", csv.getParent().toString(), "--pred", pred.toString(), "--out",
+        tmp.resolve("quality").toString(), "--allow-partial");
+    assertEquals(0, quality.rc(), "quality reads both layouts through their load_data.csv: " + quality.out());
+    assertTrue(quality.out().contains("Wrote 1 rows"), "one site, DNA: " + quality.out());
 
     Run profile = OwnPlateTest.run("profile", "--load-data", plate.resolve("load_data.csv").toString(), "--preset",
         "nuclei", "--out", tmp.resolve("prof").toString());
