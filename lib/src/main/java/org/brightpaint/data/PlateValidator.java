@@ -101,6 +101,50 @@ public final class PlateValidator {
   }
 
   /**
+   * Validates the plates a LoadData CSV describes (any file names, TIFF or PNG): every file it
+   * names for every site must exist and read as one 8/16-bit or float channel, and all images of
+   * a plate must share one size ({@code expectedSize} when &gt; 0). Nothing is "extra": the CSV,
+   * not a naming rule, says which files belong to the plate.
+   *
+   * @param csv the LoadData CSV
+   * @param expectedSize required width and height, or 0
+   * @return one report per {@code Metadata_Plate}
+   * @throws IllegalArgumentException naming the CSV when it is malformed (no FileName_ or Metadata_ column)
+   */
+  public static Report validateLoadData(Path csv, int expectedSize) {
+    List<PlateReport> out = new ArrayList<>();
+    for (PlateFolder plate : PlateSet.fromLoadData(csv, List.of()).plates()) {
+      List<String> missing = new ArrayList<>();
+      List<String> bad = new ArrayList<>();
+      int[] size = {expectedSize, expectedSize};
+      for (LoadData.Row r : plate.loadData().rows()) {
+        for (Channel c : r.fileNames().keySet()) {
+          Path f = r.file(c, plate.dir());
+          if (!Files.isRegularFile(f)) {
+            missing.add(f + " (FileName_" + c.cpName() + " of " + r.site().id() + ")");
+            continue;
+          }
+          try {
+            FloatImage img = ImageReader.read(f).pixels();
+            if (size[0] <= 0) {
+              size[0] = img.width();
+              size[1] = img.height();
+            } else if (img.width() != size[0] || img.height() != size[1]) {
+              bad.add(f + ": " + img.width() + " x " + img.height() + ", expected " + size[0] + " x " + size[1]);
+            }
+          } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+            bad.add(f + ": " + e.getMessage());
+          }
+        }
+      }
+      out.add(new PlateReport(csv.resolveSibling(plate.barcode()), plate.sites().size(), missing, List.of(), bad,
+          List.of("channels " + String.join(", ", plate.loadData().channels().stream().map(Channel::cpName).toList())
+              + " from " + csv)));
+    }
+    return new Report(out);
+  }
+
+  /**
    * Validates one plate folder.
    *
    * @param plate the plate

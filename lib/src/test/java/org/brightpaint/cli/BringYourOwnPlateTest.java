@@ -87,6 +87,20 @@ class BringYourOwnPlateTest {
   }
 
   @Test
+  void manifestAcceptsOwnPngNamesThroughALoadDataCsvAndNamesAMissingOne(@TempDir Path tmp) throws Exception {
+    Path csv = ownCsv(tmp);
+    Run ok = OwnPlateTest.run("manifest", "--load-data", csv.toString());
+    assertEquals(0, ok.rc(), ok.out());
+    assertTrue(ok.out().contains("4 sites, OK") && !ok.out().contains("not a Phenix image name"), ok.out());
+    String well = LoadData.read(csv).rows().getFirst().site().well().name();
+    Path gone = csv.resolveSibling(well).resolve(well + "_s1_dna.png");
+    Files.delete(gone);
+    Run missing = OwnPlateTest.run("manifest", "--load-data", csv.toString());
+    assertEquals(1, missing.rc(), missing.out());
+    assertTrue(missing.out().contains("missing " + gone + " (FileName_DNA"), missing.out());
+  }
+
+  @Test
   void aLoadDataCsvWithoutTheOutputColumnIsOneLineErrorNamingIt(@TempDir Path tmp) throws Exception {
     Path csv = ownCsv(tmp);
     Path out = tmp.resolve("run");
