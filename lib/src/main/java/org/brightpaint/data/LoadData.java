@@ -175,7 +175,9 @@ public record LoadData(List<Row> rows) {
       }
       String image = name.substring(9);
       try {
-        if (image.startsWith("Illum") && image.length() > 5) {
+        // FileName_Illum<X> is X's illumination function when the CSV also has an image X (JUMP's
+        // load_data_with_illum.csv); otherwise "Illum..." is just an image's own name
+        if (image.startsWith("Illum") && image.length() > 5 && isImage(h, image.substring(5))) {
           (fileName ? illumFileCol : illumPathCol).put(Channel.named(image.substring(5)), i);
         } else {
           (fileName ? fileCol : pathCol).put(Channel.named(image), i);
@@ -268,6 +270,12 @@ public record LoadData(List<Row> rows) {
         }
       }
     }
+  }
+
+  private static boolean isImage(List<String> header, String name) {
+    Channel c = Channel.named(name);
+    return header.stream().filter(x -> x.startsWith("FileName_") && !x.equals("FileName_Illum" + name))
+        .anyMatch(x -> Channel.named(x.substring(9)).equals(c));
   }
 
   private static String required(Map<String, String> meta, String col) {

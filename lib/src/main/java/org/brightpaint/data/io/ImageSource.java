@@ -8,7 +8,8 @@ import org.brightpaint.image.FloatImage;
 
 /**
  * Where the raw images of a plate come from. {@link org.brightpaint.data.PlateFolder} reads a
- * cpg0000 folder of Phenix TIFFs; a Bio-Formats reader (for .flex, .ome.tiff, vendor formats)
+ * cpg0000 folder of Phenix TIFFs (numbered as CPJUMP1 or by a channel map), or any files a
+ * CellProfiler LoadData CSV names; a Bio-Formats reader (for .flex, .ome.tiff, vendor formats)
  * would be one more implementation of this interface — Bio-Formats is not on the package
  * registries this project can reach, so none ships here.
  */

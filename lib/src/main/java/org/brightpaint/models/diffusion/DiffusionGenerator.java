@@ -221,7 +221,8 @@ public final class DiffusionGenerator extends BlockGenerator {
         .append(options().imageSize()).append(" crops. Input: ")
         .append(spade ? "the noisy fluorescence x_t only (" + c.noisyChannels() + " channels); the brightfield "
             + "drives SPADE-GroupNorm in the middle and decoder blocks (hidden " + c.spadeHidden() + ")"
-            : "brightfield (3) concatenated with the noisy fluorescence x_t (" + c.noisyChannels() + ")")
+            : "brightfield (" + c.condChannels() + ") concatenated with the noisy fluorescence x_t (" + c.noisyChannels()
+            + ")")
         .append(".\n");
     StringBuilder widths = new StringBuilder();
     int side = options().imageSize();
