@@ -179,9 +179,9 @@ public final class SparkPredictor {
         System.out.printf("Predicted %d sites of %d plates at %d x %d px in %.1f s -> %s%n", s.sites(), s.plates().size(),
             s.width(), s.height(), s.seconds(), a.get("--out"));
       }
-    } catch (IOException | IllegalArgumentException | UncheckedIOException e) {
-      System.err.println("brightpaint-spark: " + e.getMessage());
-      System.exit(1);
+    } catch (Exception e) {
+      // a task's user error reaches the driver wrapped in Spark's job failure: one line all the same
+      System.exit(SparkErrors.report(e));
     }
   }
 }

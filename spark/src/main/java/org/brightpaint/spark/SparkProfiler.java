@@ -288,9 +288,9 @@ public final class SparkProfiler {
         long cells = run(spark, sites, settings, Path.of(a.get("--out")), illumDir);
         System.out.printf("Profiled %d sites, %d cells in %.1f s -> %s%n", sites.size(), cells, (System.nanoTime() - t0) / 1e9, a.get("--out"));
       }
-    } catch (IOException | IllegalArgumentException e) {
-      System.err.println("brightpaint-spark: " + e.getMessage());
-      System.exit(1);
+    } catch (Exception e) {
+      // a task's user error reaches the driver wrapped in Spark's job failure: one line all the same
+      System.exit(SparkErrors.report(e));
     }
   }
 }
