@@ -180,12 +180,14 @@ public final class Benchmark {
    * @throws Exception when a stage fails (finished stages stay done)
    */
   public static Result run(Options o, PrintStream progress) throws Exception {
+    if (o.dataDir() != null) {
+      // the user's plates are checked before anything is written: a wrong folder leaves no output
+      requireTrainAndTest(PlateSet.open(o.dataDir()));
+    }
     StageRunner stages = StageRunner.of(o.out().resolve("stages"), progress);
     PlateSet plates = plates(o, stages);
+    requireTrainAndTest(plates);
     List<PlateFolder> train = select(plates, null, Split.TRAIN), test = select(plates, null, Split.TEST);
-    if (train.isEmpty() || test.isEmpty()) {
-      throw new IllegalArgumentException("Need training and test plates under " + plates.root() + ": found " + train.size() + " and " + test.size());
-    }
     Set<String> testBarcodes = new java.util.TreeSet<>();
     test.forEach(p -> testBarcodes.add(p.barcode()));
     Map<String, Path> predictions = new LinkedHashMap<>();
@@ -237,6 +239,20 @@ public final class Benchmark {
     String title = "brightpaint benchmark (" + o.size().label() + ")";
     stages.run("report", dir -> BenchmarkReport.write(evaluation, dir, title, HtmlReport.create(title)));
     return new Result(stages.dir("report").resolve("report.html"), evaluation);
+  }
+
+  /**
+   * @param plates a plate set
+   * @throws IllegalArgumentException naming the folder and what to do when it lacks training or
+   *     test plates (their split comes from each plate's plate.csv or the benchmark manifest)
+   */
+  private static void requireTrainAndTest(PlateSet plates) {
+    int train = select(plates, null, Split.TRAIN).size(), test = select(plates, null, Split.TEST).size();
+    if (train == 0 || test == 0) {
+      throw new IllegalArgumentException("Need training and test plates under " + plates.root() + ": found " + train
+          + " and " + test + "; mark each plate's split in its plate.csv (brightpaint manifest --images PLATE "
+          + "--write-plate-csv --split train|test)");
+    }
   }
 
   /**

@@ -41,11 +41,13 @@ public final class GeneratorRunner implements ModelRunner {
   private final ModelKind kind;
   private final RunSize size;
   private final Path runs;
+  private final Path pretrained;
 
-  private GeneratorRunner(ModelKind kind, RunSize size, Path runs) {
+  private GeneratorRunner(ModelKind kind, RunSize size, Path runs, Path pretrained) {
     this.kind = kind;
     this.size = size;
     this.runs = runs;
+    this.pretrained = pretrained;
   }
 
   /**
@@ -55,7 +57,23 @@ public final class GeneratorRunner implements ModelRunner {
    * @return the runner
    */
   public static GeneratorRunner of(ModelKind kind, RunSize size, Path runs) {
-    return new GeneratorRunner(kind, size, runs);
+    return new GeneratorRunner(kind, size, runs, null);
+  }
+
+  /**
+   * A generator trained earlier (by {@code brightpaint train}): its training stage only records
+   * the checkpoint, so the benchmark predicts, profiles and evaluates it without training again.
+   * Its cost row is the benchmark's own timing (training time NaN: not measured in this run).
+   *
+   * @param kind the generator the checkpoint must hold
+   * @param size the run size (the preprocessing it was trained with)
+   * @param checkpoint the {@code train --out} folder, a checkpoint folder or a generator folder
+   * @return the runner
+   * @throws IllegalArgumentException naming the folder when it holds no checkpoint
+   */
+  public static GeneratorRunner pretrained(ModelKind kind, RunSize size, Path checkpoint) {
+    CheckpointFiles.generatorDir(checkpoint);
+    return new GeneratorRunner(kind, size, null, checkpoint.toAbsolutePath().normalize());
   }
 
   /**
@@ -75,6 +93,14 @@ public final class GeneratorRunner implements ModelRunner {
 
   @Override
   public void train(PlateSet plates, CellLine cellLine, Path dir) throws Exception {
+    if (pretrained != null) {
+      if (cellLine != null) {
+        throw new IllegalArgumentException("The " + kind.cliName() + " checkpoint " + pretrained
+            + " was trained earlier: it cannot be retrained per cell line; leave it out of --cross-line");
+      }
+      Files.writeString(dir.resolve("checkpoint.txt"), pretrained.toString());
+      return;
+    }
     Preset preset = Preset.of(size);
     boolean ci = size.bounded();
     Path out = runs.resolve(kind.cliName() + (cellLine == null ? "" : "-" + cellLine.name()));
@@ -93,7 +119,7 @@ public final class GeneratorRunner implements ModelRunner {
   @Override
   public void predict(Path trained, List<PlateFolder> plates, int maxSitesPerPlate, Path out) throws Exception {
     Path checkpoint = Path.of(Files.readString(trained.resolve("checkpoint.txt")).trim());
-    try (Generator g = Generators.load(CheckpointFiles.generatorDir(checkpoint), DeviceChoice.AUTO.device())) {
+    try (Generator g = Generators.load(CheckpointFiles.generatorDir(checkpoint), kind, DeviceChoice.AUTO.device())) {
       PlatePrediction.Options o = new PlatePrediction.Options(Preprocessing.of(size), g.defaultSampling(),
           maxSitesPerPlate);
       for (PlateFolder p : plates) {
@@ -108,6 +134,9 @@ public final class GeneratorRunner implements ModelRunner {
    *     missing or unreadable (a resumed stage would otherwise report a training time of 0 s)
    */
   public Optional<MeasuredCost> cost(Path trained) {
+    if (pretrained != null) {
+      return Optional.empty();
+    }
     Path file = trained.resolve("cost.csv");
     try {
       String[] f = Files.readString(file).trim().split(",");

@@ -32,15 +32,10 @@ public final class QualityCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     QualityReport.Options o = new QualityReport.Options(1.0, allowPartial, stains(pred), java.util.Set.of());
-    QualityReport r;
-    try {
-      r = QualityReport.compare(real, pred, o);
-    } catch (IllegalArgumentException e) {
-      System.err.println("quality: " + e.getMessage());
-      return 2;
-    }
+    // a user error (missing folder, no images, size mismatch) reaches Brightpaint's handler: one line, exit 1
+    QualityReport r = QualityReport.compare(real, pred, o);
     if (!r.coverage().complete()) {
-      System.err.println("quality: partial comparison: " + r.coverage().describe());
+      System.err.println("brightpaint quality: partial comparison: " + r.coverage().describe());
     }
     Path csv = ReportFiles.write(r.table(), out.resolve("quality.csv"));
     System.out.println("Wrote " + r.table().rowCount() + " rows to " + csv);

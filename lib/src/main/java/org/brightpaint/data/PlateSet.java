@@ -26,9 +26,12 @@ public record PlateSet(Path root, List<PlateFolder> plates) {
    *
    * @param root the folder
    * @return the set
-   * @throws IllegalArgumentException naming the folder when it holds no plate
+   * @throws IllegalArgumentException naming the folder when it is not one or holds no plate
    */
   public static PlateSet open(Path root) {
+    if (!Files.isDirectory(root)) {
+      throw new IllegalArgumentException("Not a folder: " + root + "; give a plate folder (with Images/ inside) or a folder of plate folders");
+    }
     if (Files.isDirectory(root.resolve("Images"))) {
       return new PlateSet(root, List.of(PlateFolder.open(root)));
     }

@@ -15,6 +15,8 @@ import org.brightpaint.data.PlateFolder;
 import org.brightpaint.data.Preprocessing;
 import org.brightpaint.data.Site;
 import org.brightpaint.data.io.AtomicFiles;
+import org.brightpaint.data.io.CachedIllumination;
+import org.brightpaint.data.io.ImageSource;
 import org.brightpaint.data.io.Tiff16;
 import org.brightpaint.image.FloatImage;
 import org.brightpaint.image.Illumination;
@@ -110,60 +112,129 @@ public final class PlatePrediction {
    * @throws UncheckedIOException when writing fails (no partial plate is left)
    */
   public static Result predict(Generator generator, PlateFolder plate, Options options, Path outRoot) {
-    GeneratorOptions go = generator.options();
-    Preprocessing prep = options.preprocessing();
-    List<Site> sites = Site.spread(plate.sites(), options.maxSites());
-    if (sites.isEmpty()) {
-      throw new IllegalArgumentException("Plate " + plate.dir() + " has no sites to predict");
-    }
-    List<Channel> stains = go.outputs();
-    Map<Channel, FloatImage> illum = new TreeMap<>();
-    if (prep.correctIllumination()) {
-      for (Channel c : stains) {
-        plate.illumination(c).ifPresent(f -> illum.put(c, f));
-      }
-    }
-    int tile = go.imageSize();
+    List<Site> sites = sitesToPredict(plate, options);
+    List<Channel> stains = generator.options().outputs();
+    // the plate's illumination functions are read once for the whole plate, not once per site
+    CachedIllumination source = CachedIllumination.of(plate);
     int[] size = new int[2];
     Path dir = outRoot.resolve(plate.barcode());
     try {
       AtomicFiles.writeFolder(dir, tmp -> {
         Path images = java.nio.file.Files.createDirectories(tmp.resolve("Images"));
-        List<LoadData.Row> rows = new ArrayList<>();
         for (Site site : sites) {
-          FloatImage first = plate.read(site, go.inputs().getFirst());
-          size[0] = first.width();
-          size[1] = first.height();
-          Preprocessing.Prepared p = prep.apply(plate, site, go.inputs());
-          List<FloatImage> in = new ArrayList<>();
-          for (Channel c : go.inputs()) {
-            in.add(p.channels().get(c));
-          }
-          List<FloatImage> pred = TiledPrediction.predict(generator, in, tile, tile / 4, options.sampling());
-          Map<Channel, String> files = new TreeMap<>();
-          Map<Channel, String> paths = new TreeMap<>();
-          for (int c = 0; c < stains.size(); c++) {
-            Channel ch = stains.get(c);
-            FloatImage counts = toInputSpace(pred.get(c), generator.normalisation(), c, first.width(), first.height(),
-                Optional.ofNullable(illum.get(ch)));
-            String name = outputName(plate, site, ch);
-            if (plate.file(site, go.inputs().getFirst()).getFileName().toString().endsWith(".tif")) {
-              name = name.substring(0, name.length() - 1);
-            }
-            Tiff16.write(images.resolve(name), counts);
-            files.put(ch, name);
-            paths.put(ch, "Images");
-          }
-          rows.add(new LoadData.Row(site, files, paths, Map.of()));
+          int[] wh = predictSite(generator, plate, source, site, options, images);
+          size[0] = wh[0];
+          size[1] = wh[1];
         }
-        new LoadData(rows).write(tmp.resolve("load_data.csv"));
+        loadData(generator.options(), plate, sites).write(tmp.resolve("load_data.csv"));
       });
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write the predictions of " + plate.barcode() + " to " + dir + ": "
           + e.getMessage(), e);
     }
     return new Result(plate.barcode(), dir, sites.size(), size[0], size[1], stains,
-        stains.stream().filter(illum::containsKey).toList());
+        illuminationRestored(generator, source, options));
+  }
+
+  /**
+   * The sites of a plate that {@link #predict} predicts.
+   *
+   * @param plate the plate
+   * @param options the site cap
+   * @return the sites, spread evenly over the plate ({@link Site#spread}), in site order
+   * @throws IllegalArgumentException naming the plate when it has no sites
+   */
+  public static List<Site> sitesToPredict(PlateFolder plate, Options options) {
+    List<Site> sites = Site.spread(plate.sites(), options.maxSites());
+    if (sites.isEmpty()) {
+      throw new IllegalArgumentException("Plate " + plate.dir() + " has no sites to predict");
+    }
+    return sites;
+  }
+
+  /**
+   * The stains whose plate illumination function is multiplied back into the predictions.
+   *
+   * @param generator the generator
+   * @param source the plate
+   * @param options the preprocessing (illumination is restored only where it was divided out)
+   * @return the stains, in the generator's order
+   */
+  public static List<Channel> illuminationRestored(Generator generator, ImageSource source, Options options) {
+    if (!options.preprocessing().correctIllumination()) {
+      return List.of();
+    }
+    return generator.options().outputs().stream().filter(c -> source.illumination(c).isPresent()).toList();
+  }
+
+  /**
+   * Predicts one site and writes its stains as 16-bit TIFFs under {@code images} (the file names
+   * of {@link #loadData}). The unit of work of {@link #predict}, also run as one task per site by
+   * a cluster job: the same inputs give the same bytes.
+   *
+   * @param generator the generator
+   * @param plate the plate folder (file names: a plate of {@code .tif} files gets {@code .tif})
+   * @param source the plate's pixels and illumination functions (the plate itself, or a
+   *     {@link CachedIllumination} view of it that reads each function once)
+   * @param site the site
+   * @param options preprocessing and sampler
+   * @param images the folder that receives the images
+   * @return the written images' width and height (the input's)
+   * @throws IllegalArgumentException naming the file when an input image is missing or bad
+   * @throws IOException when writing fails
+   */
+  public static int[] predictSite(Generator generator, PlateFolder plate, ImageSource source, Site site, Options options,
+      Path images) throws IOException {
+    GeneratorOptions go = generator.options();
+    Preprocessing prep = options.preprocessing();
+    List<Channel> stains = go.outputs();
+    FloatImage first = source.read(site, go.inputs().getFirst());
+    Preprocessing.Prepared p = prep.apply(source, site, go.inputs());
+    List<FloatImage> in = new ArrayList<>();
+    for (Channel c : go.inputs()) {
+      in.add(p.channels().get(c));
+    }
+    int tile = go.imageSize();
+    List<FloatImage> pred = TiledPrediction.predict(generator, in, tile, tile / 4, options.sampling());
+    Map<Channel, String> names = fileNames(go, plate, site);
+    for (int c = 0; c < stains.size(); c++) {
+      Channel ch = stains.get(c);
+      Optional<FloatImage> illum = prep.correctIllumination() ? source.illumination(ch) : Optional.empty();
+      FloatImage counts = toInputSpace(pred.get(c), generator.normalisation(), c, first.width(), first.height(), illum);
+      Tiff16.write(images.resolve(names.get(ch)), counts);
+    }
+    return new int[] {first.width(), first.height()};
+  }
+
+  /**
+   * The {@code load_data.csv} of a predicted plate: one row per site, {@code FileName_Orig<Stain>}
+   * and {@code PathName_Orig<Stain>} = {@code Images} for every predicted stain.
+   *
+   * @param generator the generator's options (its input planes and stains)
+   * @param plate the input plate (file names)
+   * @param sites the predicted sites, in order
+   * @return the table
+   */
+  public static LoadData loadData(GeneratorOptions generator, PlateFolder plate, List<Site> sites) {
+    List<LoadData.Row> rows = new ArrayList<>();
+    for (Site site : sites) {
+      Map<Channel, String> files = fileNames(generator, plate, site);
+      Map<Channel, String> paths = new TreeMap<>();
+      files.keySet().forEach(c -> paths.put(c, "Images"));
+      rows.add(new LoadData.Row(site, files, paths, Map.of()));
+    }
+    return new LoadData(rows);
+  }
+
+  /** The predicted stains' file names of a site ({@link #outputName}), {@code .tif} when the input's are. */
+  private static Map<Channel, String> fileNames(GeneratorOptions generator, PlateFolder plate, Site site) {
+    boolean tif = plate.file(site, generator.inputs().getFirst()).getFileName().toString().endsWith(".tif");
+    Map<Channel, String> files = new TreeMap<>();
+    for (Channel ch : generator.outputs()) {
+      String name = outputName(plate, site, ch);
+      files.put(ch, tif ? name.substring(0, name.length() - 1) : name);
+    }
+    return files;
   }
 
   /**

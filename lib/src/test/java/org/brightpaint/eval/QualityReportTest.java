@@ -77,7 +77,8 @@ class QualityReportTest {
     assertEquals("plate,well,site,channel,mse,psnr,ssim,pearson,mse_raw,psnr_raw,ssim_raw", lines.get(0));
     assertEquals(6, lines.size());
     assertTrue(lines.get(1).startsWith(",A01,1,Mito,"), lines.get(1));
-    assertEquals(2, Brightpaint.run("quality", "--real", tmp.resolve("real").toString(), "--pred", tmp.resolve("nope").toString(),
+    // a missing folder is a user error (exit 1), not bad usage (2): issue 15, command-line conduct
+    assertEquals(1, Brightpaint.run("quality", "--real", tmp.resolve("real").toString(), "--pred", tmp.resolve("nope").toString(),
         "--out", tmp.resolve("out").toString()));
   }
 }
