@@ -68,9 +68,10 @@ public record DiffusionOptions(
    * SPADE-Diffusion 0.066 with DDIM-10, 0.098 with 3 quadratic steps, 0.166 with DDIM-1. Every step
    * at a low or moderate noise level leaves speckle: a denoiser trained for a few hundred CPU steps
    * has not learnt to tell noise from stain there, and the x_0 clip at -1 (the stain's background)
-   * keeps only the bright half of the residue. On 4 whole test sites Palette's DNA went from
-   * normalised MSE 0.0193 / SSIM 0.121 (DDIM-10) to 0.0141 / 0.248 (DDIM-2), with a fifth of the
-   * denoiser evaluations.
+   * keeps only the bright half of the residue. On 8 whole test sites (DNA, normalised) Palette went
+   * from MSE 0.0208 / SSIM 0.123 (DDIM-10) to 0.0160 / 0.246 (DDIM-2) and SPADE-Diffusion from
+   * 0.0209 / 0.131 to 0.0152 / 0.276, against the mean image's 0.0197 / 0.403, with a fifth of the
+   * denoiser evaluations (README, "Diffusion models at ci: why DDIM-2").
    */
   public static final int CI_DDIM_STEPS = 2;
 
