@@ -24,7 +24,7 @@ import org.brightpaint.training.TrainingState;
 /**
  * The acceptance check of the diffusion generators at "ci" size: train on the synthetic plates'
  * training sites with the ci presets, then compare per-channel MSE of DDIM samples on held-out
- * (test split) crops (the generator's default sampler: DDIM-10 with v-prediction at ci) with the mean
+ * (test split) crops (the generator's default sampler: DDIM-2 with v-prediction at ci, DiffusionOptions.CI_DDIM_STEPS) with the mean
  * training image. Prints the losses and the comparison; exits
  * with status 1 when a model does not beat the baseline on DNA.
  *
