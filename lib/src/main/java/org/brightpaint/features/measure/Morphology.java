@@ -5,7 +5,8 @@ import java.util.Arrays;
 /**
  * Greyscale morphology on row-major double arrays as CellProfiler's granularity uses it: disk
  * opening with centrosome's padding (outside pixels are 1 for erosion, 0 for dilation), erosion by
- * the 4-connected cross, and reconstruction by dilation (Vincent's hybrid algorithm).
+ * the 4-connected cross, and reconstruction by dilation, the last two on ranked images
+ * ({@link Ranked}).
  */
 final class Morphology {
   private Morphology() {}
@@ -30,27 +31,44 @@ final class Morphology {
 
   private static double[] diskFilter(double[] img, int w, int h, int r, int[] half, boolean min) {
     double pad = min ? 1.0 : 0.0;
-    // horizontal running extremum for each distinct half width
+    // horizontal extremum over [x - hw, x + hw] for each distinct half width, each width grown
+    // from the next smaller one (min and max are associative and commutative, so this equals the
+    // direct window scan bit for bit)
     double[][] byWidth = new double[r + 1][];
+    boolean[] used = new boolean[r + 1];
     for (int k = 0; k <= 2 * r; k++) {
-      int hw = half[k];
-      if (byWidth[hw] == null) {
-        double[] out = new double[w * h];
-        for (int y = 0; y < h; y++) {
-          int row = y * w;
-          for (int x = 0; x < w; x++) {
-            double e = (x - hw < 0 || x + hw >= w) ? pad : (min ? Double.MAX_VALUE : -Double.MAX_VALUE);
-            int from = Math.max(0, x - hw);
-            int to = Math.min(w - 1, x + hw);
-            for (int xx = from; xx <= to; xx++) {
-              double v = img[row + xx];
-              e = min ? Math.min(e, v) : Math.max(e, v);
-            }
-            out[row + x] = e;
-          }
-        }
-        byWidth[hw] = out;
+      used[half[k]] = true;
+    }
+    double[] prev = null;
+    int prevHw = -1;
+    for (int hw = 0; hw <= r; hw++) {
+      if (!used[hw]) {
+        continue;
       }
+      double[] out = new double[w * h];
+      for (int y = 0; y < h; y++) {
+        int row = y * w;
+        for (int x = 0; x < w; x++) {
+          double e;
+          int from;
+          if (prev == null) {
+            e = img[row + x];
+            from = 1;
+          } else {
+            e = prev[row + x];
+            from = prevHw + 1;
+          }
+          for (int d = from; d <= hw; d++) {
+            double lo = x - d < 0 ? pad : img[row + x - d];
+            double hi = x + d >= w ? pad : img[row + x + d];
+            e = min ? Math.min(e, Math.min(lo, hi)) : Math.max(e, Math.max(lo, hi));
+          }
+          out[row + x] = e;
+        }
+      }
+      byWidth[hw] = out;
+      prev = out;
+      prevHw = hw;
     }
     double[] out = new double[w * h];
     for (int y = 0; y < h; y++) {
@@ -71,142 +89,175 @@ final class Morphology {
   }
 
   /**
-   * Erosion by the 4-connected cross, outside pixels counting as 1 (centrosome pads with ones).
+   * An image as dense ranks of its values: {@code values[ranks[i]] == img[i]}, {@code values}
+   * strictly ascending in {@link Double#compare} order. Erosion, dilation and reconstruction only
+   * compare values, so running them on ranks and mapping back through {@code values} gives
+   * bit-identical results to running them on the doubles.
    *
-   * @param img values
-   * @param w columns
-   * @param h rows
-   * @return the erosion
+   * @param ranks per pixel, 0 .. values.length - 1
+   * @param values the distinct values, ascending
    */
-  static double[] crossErode(double[] img, int w, int h) {
-    double[] out = new double[w * h];
-    for (int y = 0; y < h; y++) {
-      for (int x = 0; x < w; x++) {
-        int i = y * w + x;
-        double e = img[i];
-        e = Math.min(e, x > 0 ? img[i - 1] : 1.0);
-        e = Math.min(e, x < w - 1 ? img[i + 1] : 1.0);
-        e = Math.min(e, y > 0 ? img[i - w] : 1.0);
-        e = Math.min(e, y < h - 1 ? img[i + w] : 1.0);
-        out[i] = e;
+  record Ranked(int[] ranks, double[] values) {
+    /**
+     * @param img values, none NaN
+     * @param extra one more value to give a rank to (a padding value), whether or not it occurs
+     * @return the ranks of {@code img}
+     */
+    static Ranked of(double[] img, double extra) {
+      double[] sorted = Arrays.copyOf(img, img.length + 1);
+      sorted[img.length] = extra;
+      Arrays.sort(sorted);
+      int m = 0;
+      for (double v : sorted) {
+        if (m == 0 || Double.compare(v, sorted[m - 1]) != 0) {
+          sorted[m++] = v;
+        }
       }
+      double[] values = Arrays.copyOf(sorted, m);
+      int[] ranks = new int[img.length];
+      for (int i = 0; i < img.length; i++) {
+        ranks[i] = Arrays.binarySearch(values, img[i]);
+      }
+      return new Ranked(ranks, values);
     }
-    return out;
+
+    /**
+     * @param v a value given a rank
+     * @return its rank
+     */
+    int rankOf(double v) {
+      return Arrays.binarySearch(values, v);
+    }
   }
 
   /**
-   * Greyscale reconstruction by dilation of {@code marker} under {@code mask}, 4-connected
-   * (scikit-image {@code reconstruction(method='dilation')} with the cross footprint).
+   * Erosion by the 4-connected cross of a ranked image; outside pixels have rank {@code pad}
+   * (centrosome pads with ones: pass the rank of 1.0).
    *
-   * @param marker seed, pointwise &lt;= mask (min(marker, mask) is used otherwise)
-   * @param mask the limiting image
+   * @param img ranks, {@code h x w} row-major
    * @param w columns
    * @param h rows
-   * @return the reconstruction
+   * @param pad the rank outside the image
+   * @param out receives the erosion (not {@code img})
    */
-  static double[] reconstructByDilation(double[] marker, double[] mask, int w, int h) {
-    int n = w * h;
-    double[] j = new double[n];
-    for (int i = 0; i < n; i++) {
-      j[i] = Math.min(marker[i], mask[i]);
-    }
-    // forward raster scan
+  static void crossErode(int[] img, int w, int h, int pad, int[] out) {
     for (int y = 0; y < h; y++) {
+      int row = y * w;
       for (int x = 0; x < w; x++) {
-        int i = y * w + x;
-        double v = j[i];
-        if (x > 0 && j[i - 1] > v) {
-          v = j[i - 1];
-        }
-        if (y > 0 && j[i - w] > v) {
-          v = j[i - w];
-        }
-        j[i] = Math.min(v, mask[i]);
+        int i = row + x;
+        int e = img[i];
+        e = Math.min(e, x > 0 ? img[i - 1] : pad);
+        e = Math.min(e, x < w - 1 ? img[i + 1] : pad);
+        e = Math.min(e, y > 0 ? img[i - w] : pad);
+        e = Math.min(e, y < h - 1 ? img[i + w] : pad);
+        out[i] = e;
       }
     }
-    int[] queue = new int[Math.max(16, n / 4)];
-    int head = 0;
-    int tail = 0;
-    // backward scan
-    for (int y = h - 1; y >= 0; y--) {
-      for (int x = w - 1; x >= 0; x--) {
-        int i = y * w + x;
-        double v = j[i];
-        if (x < w - 1 && j[i + 1] > v) {
-          v = j[i + 1];
-        }
-        if (y < h - 1 && j[i + w] > v) {
-          v = j[i + w];
-        }
-        v = Math.min(v, mask[i]);
-        j[i] = v;
-        boolean push = (x < w - 1 && j[i + 1] < v && j[i + 1] < mask[i + 1])
-            || (y < h - 1 && j[i + w] < v && j[i + w] < mask[i + w]);
-        if (push) {
-          if (tail == queue.length) {
-            queue = Arrays.copyOf(queue, queue.length * 2);
-          }
-          queue[tail++] = i;
-        }
-      }
-    }
-    // FIFO propagation (ring buffer, power-of-two capacity)
-    int cap = Integer.highestOneBit(Math.max(16, tail)) << 1;
-    int[] ring = Arrays.copyOf(queue, cap);
-    int mask2 = cap - 1;
-    int size = tail;
-    head = 0;
-    while (size > 0) {
-      int p = ring[head];
-      head = (head + 1) & mask2;
-      size--;
-      int x = p % w;
-      double v = j[p];
-      for (int k = 0; k < 4; k++) {
-        int q;
-        if (k == 0) {
-          if (x == 0) {
-            continue;
-          }
-          q = p - 1;
-        } else if (k == 1) {
-          if (x == w - 1) {
-            continue;
-          }
-          q = p + 1;
-        } else if (k == 2) {
-          if (p < w) {
-            continue;
-          }
-          q = p - w;
-        } else {
-          if (p + w >= n) {
-            continue;
-          }
-          q = p + w;
-        }
-        double jq = j[q];
-        if (jq < v) {
-          double mq = mask[q];
-          if (mq != jq) {
-            j[q] = v < mq ? v : mq;
-            if (size == cap) {
-              int[] bigger = new int[cap * 2];
-              for (int t = 0; t < size; t++) {
-                bigger[t] = ring[(head + t) & mask2];
-              }
-              ring = bigger;
-              head = 0;
-              cap = bigger.length;
-              mask2 = cap - 1;
-            }
-            ring[(head + size) & mask2] = q;
-            size++;
-          }
-        }
-      }
-    }
-    return j;
   }
 
+  /**
+   * Greyscale reconstruction by dilation, 4-connected (scikit-image {@code
+   * reconstruction(method='dilation')} with the cross footprint), of ranked markers under one
+   * fixed ranked mask. The result is unique, so the algorithm is free: this is the "downhill
+   * filter" (Robinson K, Whelan PF (2004) Efficient morphological reconstruction: a downhill
+   * filter, Pattern Recognition Letters 25(15):1759-1767,
+   * https://doi.org/10.1016/j.patrec.2004.07.002): pixels are visited once each in decreasing
+   * order of their final value from per-rank buckets, and each raises its lower neighbours to
+   * {@code min(value, mask)}. A pixel is raised at most once (to the level being processed or to
+   * its mask), so the work is O(pixels + ranks), independent of how winding the propagation paths
+   * are (Vincent's hybrid raster-and-FIFO algorithm revisits pixels many times on noisy images).
+   * Buffers are allocated once and reused by every {@link #run}.
+   */
+  static final class Reconstruction {
+    private final int w;
+    private final int h;
+    private final int ww;
+    private final int levels;
+    /** Per padded pixel p: {@code jm[2p]} the running value, {@code jm[2p + 1]} the mask. */
+    private final int[] jm;
+    private final int[] head;
+    /** Per bucket entry e: {@code entries[2e]} the pixel, {@code entries[2e + 1]} the next entry. */
+    private final int[] entries;
+
+    /**
+     * @param mask ranks of the limiting image, {@code h x w} row-major
+     * @param w columns
+     * @param h rows
+     * @param levels number of ranks (every rank is below it)
+     */
+    Reconstruction(int[] mask, int w, int h, int levels) {
+      this.w = w;
+      this.h = h;
+      this.ww = w + 2;
+      this.levels = levels;
+      int n2 = ww * (h + 2);
+      // a one-pixel frame of rank -1 in both: never raised, never raises
+      this.jm = new int[2 * n2];
+      Arrays.fill(this.jm, -1);
+      for (int y = 0; y < h; y++) {
+        for (int x = 0; x < w; x++) {
+          jm[2 * ((y + 1) * ww + 1 + x) + 1] = mask[y * w + x];
+        }
+      }
+      this.head = new int[levels];
+      this.entries = new int[4 * w * h];
+    }
+
+    /**
+     * @param marker ranks of the seed, {@code h x w} (min(marker, mask) is used)
+     * @param out receives the reconstruction's ranks, {@code h x w}
+     */
+    void run(int[] marker, int[] out) {
+      int[] a = jm;
+      int[] hd = head;
+      int[] en = entries;
+      Arrays.fill(hd, -1);
+      int ne = 0;
+      for (int y = 0; y < h; y++) {
+        int src = y * w;
+        int dst = (y + 1) * ww + 1;
+        for (int x = 0; x < w; x++) {
+          int p = dst + x;
+          int v = Math.min(marker[src + x], a[2 * p + 1]);
+          a[2 * p] = v;
+          en[2 * ne] = p;
+          en[2 * ne + 1] = hd[v];
+          hd[v] = ne++;
+        }
+      }
+      int[] offsets = {-2, 2, -2 * ww, 2 * ww};
+      // rank 0 cannot raise anything
+      for (int level = levels - 1; level > 0; level--) {
+        int e;
+        while ((e = hd[level]) != -1) {
+          hd[level] = en[2 * e + 1];
+          int p2 = 2 * en[2 * e];
+          if (a[p2] != level) {
+            continue; // raised since it was queued here, and processed at its new level
+          }
+          for (int k = 0; k < 4; k++) {
+            int q2 = p2 + offsets[k];
+            int jq = a[q2];
+            if (jq < level) {
+              int mq = a[q2 + 1];
+              if (mq > jq) {
+                int v = mq < level ? mq : level;
+                a[q2] = v;
+                en[2 * ne] = q2 >> 1;
+                en[2 * ne + 1] = hd[v];
+                hd[v] = ne++;
+              }
+            }
+          }
+        }
+      }
+      for (int y = 0; y < h; y++) {
+        int src = 2 * ((y + 1) * ww + 1);
+        int dst = y * w;
+        for (int x = 0; x < w; x++) {
+          out[dst + x] = a[src + 2 * x];
+        }
+      }
+    }
+  }
 }
