@@ -266,7 +266,7 @@ public final class Granularity {
     Morphology.Ranked ranked = Morphology.Ranked.of(pixels, 1.0);
     double[] levelValue = ranked.values();
     int one = ranked.rankOf(1.0);
-    Morphology.Reconstruction reconstruction = new Morphology.Reconstruction(ranked.ranks(), nw, nh, levelValue.length);
+    Morphology.Reconstruction reconstruction = new Morphology.Reconstruction(ranked.ranks(), nw, nh);
     int[] ero = ranked.ranks().clone();
     int[] eroNext = new int[ero.length];
     int[] rec = new int[ero.length];

@@ -67,7 +67,7 @@ class MorphologyTest {
       int h = 5 + rnd.nextInt(30);
       double[] mask = noise(rnd, w * h, 2 + rnd.nextInt(50));
       Morphology.Ranked ranked = Morphology.Ranked.of(mask, 1.0);
-      Morphology.Reconstruction rec = new Morphology.Reconstruction(ranked.ranks(), w, h, ranked.values().length);
+      Morphology.Reconstruction rec = new Morphology.Reconstruction(ranked.ranks(), w, h);
       int[] ero = ranked.ranks().clone();
       int[] next = new int[ero.length];
       int[] out = new int[ero.length];
