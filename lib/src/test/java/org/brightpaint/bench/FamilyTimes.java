@@ -30,8 +30,8 @@ import org.brightpaint.features.pipeline.SiteProfiler;
  * comparison, by the process clock (all threads: GC and JIT included).
  *
  * <p>Run: {@code mvn -q -B -o -pl lib test-compile && mvn -q -B -o -pl lib
- * dependency:build-classpath -Dmdep.outputFile=cp.txt && java -cp
- * lib/target/classes:lib/target/test-classes:$(cat lib/cp.txt)
+ * dependency:build-classpath -Dmdep.outputFile=$PWD/lib/target/cp.txt && java -cp
+ * lib/target/classes:lib/target/test-classes:$(cat lib/target/cp.txt)
  * org.brightpaint.bench.FamilyTimes [sites=3] [rounds=3] [size=1080] [cells=240]}.
  */
 public final class FamilyTimes {
