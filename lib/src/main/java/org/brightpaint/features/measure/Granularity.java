@@ -262,12 +262,26 @@ public final class Granularity {
     double start = mean(pixels);
     double currentMean = start;
     start = Math.max(start, EPS);
-    double[] ero = pixels.clone();
+    // erosions and reconstructions only compare values: run them on ranks (pad 1.0 included)
+    Morphology.Ranked ranked = Morphology.Ranked.of(pixels, 1.0);
+    double[] levelValue = ranked.values();
+    int one = ranked.rankOf(1.0);
+    Morphology.Reconstruction reconstruction = new Morphology.Reconstruction(ranked.ranks(), nw, nh);
+    int[] ero = ranked.ranks().clone();
+    int[] eroNext = new int[ero.length];
+    int[] rec = new int[ero.length];
     for (int i = 1; i <= ng; i++) {
       double prev = currentMean;
-      ero = Morphology.crossErode(ero, nw, nh);
-      double[] rec = Morphology.reconstructByDilation(ero, pixels, nw, nh);
-      currentMean = mean(rec);
+      Morphology.crossErode(ero, nw, nh, one, eroNext);
+      int[] t0 = ero;
+      ero = eroNext;
+      eroNext = t0;
+      reconstruction.run(ero, rec);
+      double sum = 0;
+      for (int r : rec) {
+        sum += levelValue[r];
+      }
+      currentMean = sum / rec.length;
       gsImage[i - 1] = (prev - currentMean) * 100 / start;
       for (int k = 0; k < sets; k++) {
         int n = current[k].length;
@@ -278,7 +292,7 @@ public final class Granularity {
           int to = wStart[k][o + 1];
           double newMean = 0;
           for (int t = from; t < to; t++) {
-            newMean += qv[t] * rec[qi[t]];
+            newMean += qv[t] * levelValue[rec[qi[t]]];
           }
           values[k][i - 1][o] = (current[k][o] - newMean) * 100 / startMean[k][o];
           current[k][o] = newMean;

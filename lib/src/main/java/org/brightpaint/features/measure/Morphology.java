@@ -5,7 +5,8 @@ import java.util.Arrays;
 /**
  * Greyscale morphology on row-major double arrays as CellProfiler's granularity uses it: disk
  * opening with centrosome's padding (outside pixels are 1 for erosion, 0 for dilation), erosion by
- * the 4-connected cross, and reconstruction by dilation (Vincent's hybrid algorithm).
+ * the 4-connected cross, and reconstruction by dilation, the last two on ranked images
+ * ({@link Ranked}).
  */
 final class Morphology {
   private Morphology() {}
@@ -30,27 +31,44 @@ final class Morphology {
 
   private static double[] diskFilter(double[] img, int w, int h, int r, int[] half, boolean min) {
     double pad = min ? 1.0 : 0.0;
-    // horizontal running extremum for each distinct half width
+    // horizontal extremum over [x - hw, x + hw] for each distinct half width, each width grown
+    // from the next smaller one (min and max are associative and commutative, so this equals the
+    // direct window scan bit for bit)
     double[][] byWidth = new double[r + 1][];
+    boolean[] used = new boolean[r + 1];
     for (int k = 0; k <= 2 * r; k++) {
-      int hw = half[k];
-      if (byWidth[hw] == null) {
-        double[] out = new double[w * h];
-        for (int y = 0; y < h; y++) {
-          int row = y * w;
-          for (int x = 0; x < w; x++) {
-            double e = (x - hw < 0 || x + hw >= w) ? pad : (min ? Double.MAX_VALUE : -Double.MAX_VALUE);
-            int from = Math.max(0, x - hw);
-            int to = Math.min(w - 1, x + hw);
-            for (int xx = from; xx <= to; xx++) {
-              double v = img[row + xx];
-              e = min ? Math.min(e, v) : Math.max(e, v);
-            }
-            out[row + x] = e;
-          }
-        }
-        byWidth[hw] = out;
+      used[half[k]] = true;
+    }
+    double[] prev = null;
+    int prevHw = -1;
+    for (int hw = 0; hw <= r; hw++) {
+      if (!used[hw]) {
+        continue;
       }
+      double[] out = new double[w * h];
+      for (int y = 0; y < h; y++) {
+        int row = y * w;
+        for (int x = 0; x < w; x++) {
+          double e;
+          int from;
+          if (prev == null) {
+            e = img[row + x];
+            from = 1;
+          } else {
+            e = prev[row + x];
+            from = prevHw + 1;
+          }
+          for (int d = from; d <= hw; d++) {
+            double lo = x - d < 0 ? pad : img[row + x - d];
+            double hi = x + d >= w ? pad : img[row + x + d];
+            e = min ? Math.min(e, Math.min(lo, hi)) : Math.max(e, Math.max(lo, hi));
+          }
+          out[row + x] = e;
+        }
+      }
+      byWidth[hw] = out;
+      prev = out;
+      prevHw = hw;
     }
     double[] out = new double[w * h];
     for (int y = 0; y < h; y++) {
@@ -71,142 +89,256 @@ final class Morphology {
   }
 
   /**
-   * Erosion by the 4-connected cross, outside pixels counting as 1 (centrosome pads with ones).
+   * An image as dense ranks of its values: {@code values[ranks[i]] == img[i]}, {@code values}
+   * strictly ascending in {@link Double#compare} order. Erosion, dilation and reconstruction only
+   * compare values, so running them on ranks and mapping back through {@code values} gives
+   * bit-identical results to running them on the doubles.
    *
-   * @param img values
-   * @param w columns
-   * @param h rows
-   * @return the erosion
+   * @param ranks per pixel, 0 .. values.length - 1
+   * @param values the distinct values, ascending
    */
-  static double[] crossErode(double[] img, int w, int h) {
-    double[] out = new double[w * h];
-    for (int y = 0; y < h; y++) {
-      for (int x = 0; x < w; x++) {
-        int i = y * w + x;
-        double e = img[i];
-        e = Math.min(e, x > 0 ? img[i - 1] : 1.0);
-        e = Math.min(e, x < w - 1 ? img[i + 1] : 1.0);
-        e = Math.min(e, y > 0 ? img[i - w] : 1.0);
-        e = Math.min(e, y < h - 1 ? img[i + w] : 1.0);
-        out[i] = e;
+  record Ranked(int[] ranks, double[] values) {
+    /**
+     * @param img values, none NaN
+     * @param extra one more value to give a rank to (a padding value), whether or not it occurs
+     * @return the ranks of {@code img}
+     */
+    static Ranked of(double[] img, double extra) {
+      double[] sorted = Arrays.copyOf(img, img.length + 1);
+      sorted[img.length] = extra;
+      Arrays.sort(sorted);
+      int m = 0;
+      for (double v : sorted) {
+        if (m == 0 || Double.compare(v, sorted[m - 1]) != 0) {
+          sorted[m++] = v;
+        }
       }
+      double[] values = Arrays.copyOf(sorted, m);
+      Lookup lookup = new Lookup(values);
+      int[] ranks = new int[img.length];
+      for (int i = 0; i < img.length; i++) {
+        ranks[i] = lookup.rankOf(img[i]);
+      }
+      return new Ranked(ranks, values);
     }
-    return out;
+
+    /**
+     * @param v a value given a rank
+     * @return its rank
+     */
+    int rankOf(double v) {
+      return Arrays.binarySearch(values, v);
+    }
   }
 
   /**
-   * Greyscale reconstruction by dilation of {@code marker} under {@code mask}, 4-connected
-   * (scikit-image {@code reconstruction(method='dilation')} with the cross footprint).
-   *
-   * @param marker seed, pointwise &lt;= mask (min(marker, mask) is used otherwise)
-   * @param mask the limiting image
-   * @param w columns
-   * @param h rows
-   * @return the reconstruction
+   * Rank of a value among sorted distinct values: a monotone bucket index {@code (v - min) *
+   * scale} narrows the binary search to the values of one bucket (about one each).
    */
-  static double[] reconstructByDilation(double[] marker, double[] mask, int w, int h) {
-    int n = w * h;
-    double[] j = new double[n];
-    for (int i = 0; i < n; i++) {
-      j[i] = Math.min(marker[i], mask[i]);
-    }
-    // forward raster scan
-    for (int y = 0; y < h; y++) {
-      for (int x = 0; x < w; x++) {
-        int i = y * w + x;
-        double v = j[i];
-        if (x > 0 && j[i - 1] > v) {
-          v = j[i - 1];
+  private static final class Lookup {
+    private final double[] values;
+    private final double lo;
+    private final double scale;
+    private final int buckets;
+    private final int[] first;
+
+    Lookup(double[] values) {
+      this.values = values;
+      int m = values.length;
+      this.lo = values[0];
+      double range = values[m - 1] - lo;
+      this.scale = range > 0 ? (m - 1) / range : 0;
+      this.buckets = m;
+      this.first = new int[m + 1];
+      int i = 0;
+      for (int b = 0; b <= m; b++) {
+        while (i < m && bucket(values[i]) < b) {
+          i++;
         }
-        if (y > 0 && j[i - w] > v) {
-          v = j[i - w];
-        }
-        j[i] = Math.min(v, mask[i]);
+        first[b] = i;
       }
     }
-    int[] queue = new int[Math.max(16, n / 4)];
-    int head = 0;
-    int tail = 0;
-    // backward scan
-    for (int y = h - 1; y >= 0; y--) {
-      for (int x = w - 1; x >= 0; x--) {
-        int i = y * w + x;
-        double v = j[i];
-        if (x < w - 1 && j[i + 1] > v) {
-          v = j[i + 1];
-        }
-        if (y < h - 1 && j[i + w] > v) {
-          v = j[i + w];
-        }
-        v = Math.min(v, mask[i]);
-        j[i] = v;
-        boolean push = (x < w - 1 && j[i + 1] < v && j[i + 1] < mask[i + 1])
-            || (y < h - 1 && j[i + w] < v && j[i + w] < mask[i + w]);
-        if (push) {
-          if (tail == queue.length) {
-            queue = Arrays.copyOf(queue, queue.length * 2);
-          }
-          queue[tail++] = i;
-        }
-      }
+
+    /** Non-decreasing in v (subtraction, multiplication and truncation are monotone). */
+    private int bucket(double v) {
+      int b = (int) ((v - lo) * scale);
+      return b < 0 ? 0 : Math.min(b, buckets - 1);
     }
-    // FIFO propagation (ring buffer, power-of-two capacity)
-    int cap = Integer.highestOneBit(Math.max(16, tail)) << 1;
-    int[] ring = Arrays.copyOf(queue, cap);
-    int mask2 = cap - 1;
-    int size = tail;
-    head = 0;
-    while (size > 0) {
-      int p = ring[head];
-      head = (head + 1) & mask2;
-      size--;
-      int x = p % w;
-      double v = j[p];
-      for (int k = 0; k < 4; k++) {
-        int q;
-        if (k == 0) {
-          if (x == 0) {
-            continue;
-          }
-          q = p - 1;
-        } else if (k == 1) {
-          if (x == w - 1) {
-            continue;
-          }
-          q = p + 1;
-        } else if (k == 2) {
-          if (p < w) {
-            continue;
-          }
-          q = p - w;
-        } else {
-          if (p + w >= n) {
-            continue;
-          }
-          q = p + w;
-        }
-        double jq = j[q];
-        if (jq < v) {
-          double mq = mask[q];
-          if (mq != jq) {
-            j[q] = v < mq ? v : mq;
-            if (size == cap) {
-              int[] bigger = new int[cap * 2];
-              for (int t = 0; t < size; t++) {
-                bigger[t] = ring[(head + t) & mask2];
-              }
-              ring = bigger;
-              head = 0;
-              cap = bigger.length;
-              mask2 = cap - 1;
-            }
-            ring[(head + size) & mask2] = q;
-            size++;
-          }
-        }
-      }
+
+    int rankOf(double v) {
+      int b = bucket(v);
+      return Arrays.binarySearch(values, first[b], first[b + 1], v);
     }
-    return j;
   }
 
+  /**
+   * Erosion by the 4-connected cross of a ranked image; outside pixels have rank {@code pad}
+   * (centrosome pads with ones: pass the rank of 1.0).
+   *
+   * @param img ranks, {@code h x w} row-major
+   * @param w columns
+   * @param h rows
+   * @param pad the rank outside the image
+   * @param out receives the erosion (not {@code img})
+   */
+  static void crossErode(int[] img, int w, int h, int pad, int[] out) {
+    for (int y = 0; y < h; y++) {
+      int row = y * w;
+      for (int x = 0; x < w; x++) {
+        int i = row + x;
+        int e = img[i];
+        e = Math.min(e, x > 0 ? img[i - 1] : pad);
+        e = Math.min(e, x < w - 1 ? img[i + 1] : pad);
+        e = Math.min(e, y > 0 ? img[i - w] : pad);
+        e = Math.min(e, y < h - 1 ? img[i + w] : pad);
+        out[i] = e;
+      }
+    }
+  }
+
+  /**
+   * Greyscale reconstruction by dilation, 4-connected (scikit-image {@code
+   * reconstruction(method='dilation')} with the cross footprint), of ranked markers under one
+   * fixed ranked mask, by Vincent's hybrid algorithm (Vincent L (1993), section V.C, see {@link
+   * Granularity}): {@value #SCAN_PAIRS} forward/backward raster scans, then a FIFO propagation
+   * from the pixels the last backward scan leaves able to raise a neighbour. The result is unique,
+   * so the number of scans changes only the speed (two pairs roughly halve the FIFO's work on
+   * noisy images). Value and mask of each pixel are interleaved in one array (one cache line for
+   * both), the image is framed by a border of rank -1 (never raised, never raises), and buffers
+   * are reused by every {@link #run}.
+   */
+  static final class Reconstruction {
+    static final int SCAN_PAIRS = 2;
+    private final int w;
+    private final int h;
+    private final int ww;
+    /** Per padded pixel p: {@code jm[2p]} the running value, {@code jm[2p + 1]} the mask. */
+    private final int[] jm;
+    /** The FIFO's ring buffer (power-of-two length), kept for the next run. */
+    private int[] fifo = new int[1024];
+
+    /**
+     * @param mask ranks of the limiting image, {@code h x w} row-major
+     * @param w columns
+     * @param h rows
+     */
+    Reconstruction(int[] mask, int w, int h) {
+      this.w = w;
+      this.h = h;
+      this.ww = w + 2;
+      int n2 = ww * (h + 2);
+      // a one-pixel frame of rank -1 in both: never raised, never raises
+      this.jm = new int[2 * n2];
+      Arrays.fill(this.jm, -1);
+      for (int y = 0; y < h; y++) {
+        for (int x = 0; x < w; x++) {
+          jm[2 * ((y + 1) * ww + 1 + x) + 1] = mask[y * w + x];
+        }
+      }
+    }
+
+    /**
+     * @param marker ranks of the seed, {@code h x w} (min(marker, mask) is used)
+     * @param out receives the reconstruction's ranks, {@code h x w}
+     */
+    void run(int[] marker, int[] out) {
+      int[] a = jm;
+      for (int y = 0; y < h; y++) {
+        int src = y * w;
+        int dst = (y + 1) * ww + 1;
+        for (int x = 0; x < w; x++) {
+          int p = dst + x;
+          a[2 * p] = Math.min(marker[src + x], a[2 * p + 1]);
+        }
+      }
+      int w2 = 2 * ww;
+      int tail = 0;
+      int[] queue = fifo;
+      for (int pass = 0; pass < SCAN_PAIRS; pass++) {
+        boolean last = pass == SCAN_PAIRS - 1;
+        for (int y = 1; y <= h; y++) {
+          int row = 2 * (y * ww);
+          for (int i = row + 2; i <= row + 2 * w; i += 2) {
+            int v = a[i];
+            int l = a[i - 2];
+            int u = a[i - w2];
+            if (l > v) {
+              v = l;
+            }
+            if (u > v) {
+              v = u;
+            }
+            int mk = a[i + 1];
+            a[i] = v < mk ? v : mk;
+          }
+        }
+        for (int y = h; y >= 1; y--) {
+          int row = 2 * (y * ww);
+          for (int i = row + 2 * w; i >= row + 2; i -= 2) {
+            int v = a[i];
+            int r = a[i + 2];
+            int d = a[i + w2];
+            if (r > v) {
+              v = r;
+            }
+            if (d > v) {
+              v = d;
+            }
+            int mk = a[i + 1];
+            v = v < mk ? v : mk;
+            a[i] = v;
+            if (last && ((r < v && r < a[i + 3]) || (d < v && d < a[i + w2 + 1]))) {
+              if (tail == queue.length) {
+                queue = Arrays.copyOf(queue, queue.length * 2);
+              }
+              queue[tail++] = i;
+            }
+          }
+        }
+      }
+      int cap = Integer.highestOneBit(Math.max(1024, tail)) << 1;
+      int[] ring = cap <= queue.length ? queue : Arrays.copyOf(queue, cap);
+      cap = Integer.highestOneBit(ring.length);
+      int msk = cap - 1;
+      int size = tail;
+      int head = 0;
+      int[] offsets = {-2, 2, -w2, w2};
+      while (size > 0) {
+        int p = ring[head];
+        head = (head + 1) & msk;
+        size--;
+        int v = a[p];
+        for (int k = 0; k < 4; k++) {
+          int q = p + offsets[k];
+          int jq = a[q];
+          if (jq < v) {
+            int mq = a[q + 1];
+            if (mq > jq) {
+              a[q] = v < mq ? v : mq;
+              if (size == cap) {
+                int[] bigger = new int[cap * 2];
+                for (int t = 0; t < size; t++) {
+                  bigger[t] = ring[(head + t) & msk];
+                }
+                ring = bigger;
+                head = 0;
+                cap = bigger.length;
+                msk = cap - 1;
+              }
+              ring[(head + size) & msk] = q;
+              size++;
+            }
+          }
+        }
+      }
+      fifo = ring;
+      for (int y = 0; y < h; y++) {
+        int src = 2 * ((y + 1) * ww + 1);
+        int dst = y * w;
+        for (int x = 0; x < w; x++) {
+          out[dst + x] = a[src + 2 * x];
+        }
+      }
+    }
+  }
 }

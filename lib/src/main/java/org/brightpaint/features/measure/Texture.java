@@ -99,12 +99,55 @@ public final class Texture {
   public static FeatureSet measure(FloatImage image, String channel, LabelImage labels, Options options) {
     Inputs.checkName(channel);
     Inputs.check(image, channel, labels);
+    return measure(Grey.of(image, channel, options.grayLevels()), channel, labels, options);
+  }
+
+  /**
+   * An image quantised once ({@link #quantize}) and shared by every object set and the whole-image
+   * texture of that image.
+   *
+   * @param width columns
+   * @param height rows
+   * @param grayLevels the number of grey levels
+   * @param levels per pixel, 0 .. grayLevels - 1, {@code height x width} row-major
+   */
+  public record Grey(int width, int height, int grayLevels, int[] levels) {
+    /**
+     * @param image intensities 0..1
+     * @param channel the image name (for messages)
+     * @param grayLevels 2..256
+     * @return the quantised image
+     * @throws IllegalArgumentException on a non-finite pixel
+     */
+    public static Grey of(FloatImage image, String channel, int grayLevels) {
+      Inputs.checkName(channel);
+      Inputs.requireNonNull(image, "image " + channel);
+      Inputs.checkFinite(image, channel);
+      return new Grey(image.width(), image.height(), grayLevels, quantize(image, grayLevels));
+    }
+  }
+
+  /**
+   * Per-object texture of one quantised channel ({@link #measure(FloatImage, String, LabelImage,
+   * Options)} after quantising).
+   *
+   * @param image the quantised image, same size as {@code labels}, {@code options.grayLevels()} levels
+   * @param channel the image name used in feature names
+   * @param labels the objects
+   * @param options the settings
+   * @return one column per name of {@link #featureNames}, {@code labels.count()} values each
+   * @throws IllegalArgumentException on a size or grey-level mismatch
+   */
+  public static FeatureSet measure(Grey image, String channel, LabelImage labels, Options options) {
+    Inputs.checkName(channel);
+    Inputs.requireNonNull(labels, "labels");
+    checkGrey(image, channel, labels.width(), labels.height(), options);
     int n = labels.count();
     int nScales = options.scales().size();
     int perObject = Glcm.FEATURES * nScales * 4;
     double[][] cols = new double[perObject][n];
     if (n > 0) {
-      int[] grey = quantize(image, options.grayLevels());
+      int[] grey = image.levels();
       ObjectIndex idx = ObjectIndex.of(labels);
       int[] lab = labels.labels();
       int w = image.width();
@@ -200,12 +243,25 @@ public final class Texture {
    * @throws IllegalArgumentException on a non-finite pixel
    */
   public static FeatureSet measureImage(FloatImage image, String channel, Options options) {
+    return measureImage(Grey.of(image, channel, options.grayLevels()), channel, options);
+  }
+
+  /**
+   * Whole-image texture of one quantised channel.
+   *
+   * @param image the quantised image, {@code options.grayLevels()} levels
+   * @param channel the image name
+   * @param options the settings
+   * @return a set with one row (objectCount 1)
+   * @throws IllegalArgumentException on a grey-level mismatch
+   */
+  public static FeatureSet measureImage(Grey image, String channel, Options options) {
     Inputs.checkName(channel);
     Inputs.requireNonNull(image, "image " + channel);
-    Inputs.checkFinite(image, channel);
+    checkGrey(image, channel, image.width(), image.height(), options);
     int nScales = options.scales().size();
     double[][] cols = new double[Glcm.FEATURES * nScales * 4][1];
-    int[] grey = quantize(image, options.grayLevels());
+    int[] grey = image.levels();
     int maxGrey = 0;
     for (int g : grey) {
       maxGrey = Math.max(maxGrey, g);
@@ -248,6 +304,17 @@ public final class Texture {
       out[i] = v;
     }
     return out;
+  }
+
+  private static void checkGrey(Grey image, String channel, int w, int h, Options options) {
+    if (image.width() != w || image.height() != h) {
+      throw new IllegalArgumentException("Image " + channel + " is " + image.width() + " x " + image.height()
+          + " but the label image is " + w + " x " + h);
+    }
+    if (image.grayLevels() != options.grayLevels()) {
+      throw new IllegalArgumentException("Image " + channel + " was quantised to " + image.grayLevels()
+          + " grey levels but the texture settings ask for " + options.grayLevels());
+    }
   }
 
   private static FeatureSet build(String channel, Options options, int n, double[][] cols) {

@@ -64,12 +64,14 @@ final class FamilyWiring {
    * @param withDiscarded per compartment, the labels including the discarded objects that take part
    *     as neighbours (numbered after the kept ones; for nuclei see {@link #nucleiWithDiscarded})
    * @param granularity precomputed granularity
+   * @param grey each measured image quantised for texture (when the settings measure texture)
    * @param s settings
    * @return tasks
    */
   static List<Supplier<FeatureSet>> tasks(
       Compartment c, Map<String, FloatImage> images, Map<Compartment, LabelImage> labels,
-      Map<Compartment, LabelImage> withDiscarded, Map<String, Granularity.Result> granularity, ProfileSettings s) {
+      Map<Compartment, LabelImage> withDiscarded, Map<String, Granularity.Result> granularity,
+      Map<String, Texture.Grey> grey, ProfileSettings s) {
     List<Supplier<FeatureSet>> t = new ArrayList<>();
     LabelImage l = labels.get(c);
     ProfileSettings.MeasurementSettings m = s.measurements();
@@ -79,7 +81,7 @@ final class FamilyWiring {
         case TEXTURE -> {
           Texture.Options o = new Texture.Options(m.textureScales(), m.textureGrayLevels(), true);
           for (String name : s.measuredImages()) {
-            t.add(() -> Texture.measure(images.get(name), name, l, o));
+            t.add(() -> Texture.measure(grey.get(name), name, l, o));
           }
         }
         case GRANULARITY -> {

@@ -10,6 +10,7 @@ import org.brightpaint.features.FeatureSet;
 import org.brightpaint.features.measure.AreaShape;
 import org.brightpaint.features.measure.Intensity;
 import org.brightpaint.features.measure.ObjectRelations;
+import org.brightpaint.features.measure.Texture;
 import org.brightpaint.features.segment.PrimaryObjects;
 import org.brightpaint.features.segment.SecondaryObjects;
 import org.brightpaint.features.segment.TertiaryObjects;
@@ -53,6 +54,36 @@ public final class SiteProfiler {
    * @return labels, features and image measurements
    */
   public static SiteProfile profile(SiteImages site, ProfileSettings settings, Map<String, FloatImage> illumination) {
+    Segmentation seg = segment(site, settings, illumination);
+    Map<String, Double> imageGranularity = new LinkedHashMap<>();
+    Map<Compartment, FeatureSet> features = measure(seg.images(), seg.labels(), seg.withDiscarded(), settings, imageGranularity);
+    Map<String, Double> im = new LinkedHashMap<>(seg.imageMeasurements());
+    im.putAll(imageGranularity);
+    return new SiteProfile(site, seg.labels(), features, im);
+  }
+
+  /**
+   * The segmentation half of {@link #profile}: what {@link #measure} needs.
+   *
+   * @param images image name to the (illumination-corrected) image measured, 0..1
+   * @param labels the compartments
+   * @param withDiscarded per compartment, the labels including discarded objects that take part as
+   *     neighbours
+   * @param imageMeasurements counts and thresholds, in the Image table's column order
+   */
+  public record Segmentation(
+      Map<String, FloatImage> images, Map<Compartment, LabelImage> labels,
+      Map<Compartment, LabelImage> withDiscarded, Map<String, Double> imageMeasurements) {}
+
+  /**
+   * Illumination correction and the nuclei, cells and cytoplasm of one site.
+   *
+   * @param site the images
+   * @param settings the pipeline
+   * @param illumination per image name, an illumination function to divide by
+   * @return images, objects and the Image table's counts and thresholds
+   */
+  public static Segmentation segment(SiteImages site, ProfileSettings settings, Map<String, FloatImage> illumination) {
     Map<String, FloatImage> images = new LinkedHashMap<>();
     for (String name : settings.requiredImages()) {
       FloatImage im = site.image(name);
@@ -79,9 +110,6 @@ public final class SiteProfiler {
       labels.put(Compartment.CYTOPLASM, cyto);
       withDiscarded.put(Compartment.CELLS, FamilyWiring.withDiscarded(cells.labels(), cells.unfiltered()));
     }
-    Map<String, Double> imageGranularity = new LinkedHashMap<>();
-    Map<Compartment, FeatureSet> features = measure(images, labels, withDiscarded, settings, imageGranularity);
-
     Map<String, Double> im = new LinkedHashMap<>();
     if (cells != null) {
       im.put("Count_Cells", (double) cells.labels().count());
@@ -96,8 +124,7 @@ public final class SiteProfiler {
       im.put("Threshold_OrigThreshold_Cells", cells.threshold().original());
     }
     im.put("Threshold_OrigThreshold_Nuclei", nuclei.threshold().original());
-    im.putAll(imageGranularity);
-    return new SiteProfile(site, labels, features, im);
+    return new Segmentation(images, labels, withDiscarded, im);
   }
 
   /**
@@ -121,12 +148,17 @@ public final class SiteProfiler {
     Map<String, org.brightpaint.features.measure.Granularity.Result> granularity =
         FamilyWiring.granularity(images, labels, settings);
     granularity.forEach((name, r) -> r.image().columns().forEach((k, v) -> imageMeasurements.put(k, v[0])));
+    // each image quantised once for its whole-image and every compartment's texture
+    Map<String, Texture.Grey> grey = new LinkedHashMap<>();
     if (settings.families().contains(MeasurementFamily.TEXTURE)) {
+      int levels = settings.measurements().textureGrayLevels();
+      for (String name : settings.measuredImages()) {
+        grey.put(name, Texture.Grey.of(images.get(name), name, levels));
+      }
       // MeasureTexture "Both": whole-image texture goes to the Image table
-      org.brightpaint.features.measure.Texture.Options to = new org.brightpaint.features.measure.Texture.Options(
-          settings.measurements().textureScales(), settings.measurements().textureGrayLevels(), true);
+      Texture.Options to = new Texture.Options(settings.measurements().textureScales(), levels, true);
       List<FeatureSet> whole = settings.measuredImages().parallelStream()
-          .map(name -> org.brightpaint.features.measure.Texture.measureImage(images.get(name), name, to)).toList();
+          .map(name -> Texture.measureImage(grey.get(name), name, to)).toList();
       for (FeatureSet f : whole) {
         f.columns().forEach((k, v) -> imageMeasurements.put(k, v[0]));
       }
@@ -145,7 +177,7 @@ public final class SiteProfiler {
           t.add(() -> Intensity.measure(images.get(name), l, name));
         }
       }
-      t.addAll(FamilyWiring.tasks(c, images, labels, withDiscarded, granularity, settings));
+      t.addAll(FamilyWiring.tasks(c, images, labels, withDiscarded, granularity, grey, settings));
       tasks.put(c, t);
     }
     List<Supplier<FeatureSet>> all = new ArrayList<>();

@@ -1,0 +1,152 @@
+package org.brightpaint.features.measure;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The ranked morphology of {@link Granularity} against direct definitions: reconstruction by
+ * dilation as geodesic dilation iterated to stability, the disk opening as a scan of every disk
+ * offset.
+ */
+class MorphologyTest {
+
+  private static double[] noise(Random rnd, int n, int distinct) {
+    double[] a = new double[n];
+    for (int i = 0; i < n; i++) {
+      a[i] = rnd.nextInt(distinct) / (double) distinct; // many ties
+    }
+    return a;
+  }
+
+  /** Geodesic dilation by the cross under the mask, repeated until nothing changes. */
+  private static double[] reconstructDirect(double[] marker, double[] mask, int w, int h) {
+    double[] j = new double[marker.length];
+    for (int i = 0; i < j.length; i++) {
+      j[i] = Math.min(marker[i], mask[i]);
+    }
+    boolean changed = true;
+    while (changed) {
+      changed = false;
+      double[] next = j.clone();
+      for (int y = 0; y < h; y++) {
+        for (int x = 0; x < w; x++) {
+          int i = y * w + x;
+          double v = j[i];
+          if (x > 0) {
+            v = Math.max(v, j[i - 1]);
+          }
+          if (x < w - 1) {
+            v = Math.max(v, j[i + 1]);
+          }
+          if (y > 0) {
+            v = Math.max(v, j[i - w]);
+          }
+          if (y < h - 1) {
+            v = Math.max(v, j[i + w]);
+          }
+          v = Math.min(v, mask[i]);
+          if (v != next[i]) {
+            next[i] = v;
+            changed = true;
+          }
+        }
+      }
+      j = next;
+    }
+    return j;
+  }
+
+  @Test
+  void reconstructionOfErosionsEqualsIteratedGeodesicDilation() {
+    Random rnd = new Random(7);
+    for (int trial = 0; trial < 20; trial++) {
+      int w = 5 + rnd.nextInt(30);
+      int h = 5 + rnd.nextInt(30);
+      double[] mask = noise(rnd, w * h, 2 + rnd.nextInt(50));
+      Morphology.Ranked ranked = Morphology.Ranked.of(mask, 1.0);
+      Morphology.Reconstruction rec = new Morphology.Reconstruction(ranked.ranks(), w, h);
+      int[] ero = ranked.ranks().clone();
+      int[] next = new int[ero.length];
+      int[] out = new int[ero.length];
+      double[] eroDirect = mask.clone();
+      for (int step = 0; step < 4; step++) {
+        Morphology.crossErode(ero, w, h, ranked.rankOf(1.0), next);
+        int[] t = ero;
+        ero = next;
+        next = t;
+        eroDirect = erodeDirect(eroDirect, w, h);
+        rec.run(ero, out);
+        double[] expected = reconstructDirect(eroDirect, mask, w, h);
+        double[] actual = new double[out.length];
+        for (int i = 0; i < out.length; i++) {
+          actual[i] = ranked.values()[out[i]];
+        }
+        assertArrayEquals(expected, actual, 0.0, "trial " + trial + " step " + step);
+      }
+    }
+  }
+
+  private static double[] erodeDirect(double[] a, int w, int h) {
+    double[] out = new double[a.length];
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        int i = y * w + x;
+        double e = a[i];
+        e = Math.min(e, x > 0 ? a[i - 1] : 1.0);
+        e = Math.min(e, x < w - 1 ? a[i + 1] : 1.0);
+        e = Math.min(e, y > 0 ? a[i - w] : 1.0);
+        e = Math.min(e, y < h - 1 ? a[i + w] : 1.0);
+        out[i] = e;
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void ranksMapBackToValues() {
+    double[] a = {0.5, 0.25, 0.5, 0.0, 0.75};
+    Morphology.Ranked r = Morphology.Ranked.of(a, 1.0);
+    assertArrayEquals(new double[] {0.0, 0.25, 0.5, 0.75, 1.0}, r.values(), 0.0);
+    assertArrayEquals(new int[] {2, 1, 2, 0, 3}, r.ranks());
+    assertEquals(4, r.rankOf(1.0));
+  }
+
+  @Test
+  void diskOpeningEqualsDirectDiskScan() {
+    Random rnd = new Random(11);
+    int w = 37;
+    int h = 29;
+    for (int r = 1; r <= 6; r++) {
+      double[] img = noise(rnd, w * h, 1000);
+      double[] ero = diskDirect(img, w, h, r, true);
+      double[] expected = diskDirect(ero, w, h, r, false);
+      assertArrayEquals(expected, Morphology.diskOpen(img, w, h, r), 0.0, "radius " + r);
+    }
+  }
+
+  /** Extremum over the disk x^2 + y^2 <= r^2; outside pixels are 1 (min) or 0 (max). */
+  private static double[] diskDirect(double[] img, int w, int h, int r, boolean min) {
+    double[] out = new double[img.length];
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        double e = min ? Double.MAX_VALUE : -Double.MAX_VALUE;
+        for (int dy = -r; dy <= r; dy++) {
+          for (int dx = -r; dx <= r; dx++) {
+            if (dx * dx + dy * dy > r * r) {
+              continue;
+            }
+            int yy = y + dy;
+            int xx = x + dx;
+            double v = yy < 0 || yy >= h || xx < 0 || xx >= w ? (min ? 1.0 : 0.0) : img[yy * w + xx];
+            e = min ? Math.min(e, v) : Math.max(e, v);
+          }
+        }
+        out[y * w + x] = e;
+      }
+    }
+    return out;
+  }
+}
