@@ -38,4 +38,13 @@ class TrainingCurvesFindingsTest {
     assertTrue(figs.get(0).asJavascript("d").contains("training step"));
     assertArrayEquals(new double[] {70, 160 / 3.0, 40}, TrainingCurves.movingAverage(new double[] {80, 60, 20}, 3), 1e-12);
   }
+
+  @Test
+  void summaryShowsLossesWithoutJavaMapText() { // issue 10, observation 5
+    var m = new java.util.LinkedHashMap<String, Double>();
+    m.put("g_total", 13.96513843536377);
+    m.put("d", 0.03205326944589615);
+    m.put("x", Double.NaN);
+    assertEquals("g_total 13.97, d 0.03205, x NaN", TrainingRun.losses(m));
+  }
 }
