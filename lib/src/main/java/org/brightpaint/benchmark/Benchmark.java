@@ -239,6 +239,14 @@ public final class Benchmark {
           generalisation, costs, moa)), dir);
     });
     Evaluation.Result evaluation = EvaluationFiles.read(evaluated);
+    // Figure 2-style panel: one site, real and every model, each channel on one intensity scale
+    Path panel = stages.run("site-panel", dir -> {
+      java.awt.image.BufferedImage img = org.brightpaint.eval.SitePanel.of(plates.root(), predictions, 96);
+      if (img != null) ReportFiles.writeBytes(BenchmarkReport.png(img), dir.resolve("figure2.png"));
+    });
+    if (Files.exists(panel.resolve("figure2.png"))) {
+      evaluation.images().put(BenchmarkViews.FIGURE2, javax.imageio.ImageIO.read(panel.resolve("figure2.png").toFile()));
+    }
     // the acceptance check is part of the report; callers fail the run with QualityGate.require()
     evaluation.tables().put("quality_gate", QualityGate.of(evaluation).table());
     String title = "brightpaint benchmark (" + o.size().label() + ")";

@@ -70,7 +70,7 @@ public final class EvaluationFiles {
     i = 0;
     for (var e : result.images().entrySet()) {
       check(e.getKey());
-      ReportFiles.writeBytes(org.brightpaint.report.MimeBundle.png(e.getValue()), dir.resolve("galleries").resolve(i++ + ".png"));
+      ReportFiles.writeBytes(BenchmarkReport.png(e.getValue()), dir.resolve("galleries").resolve(i++ + ".png"));
       imgs.append(e.getKey()).append('\n');
     }
     ReportFiles.writeString(imgs.toString(), dir.resolve("galleries.tsv"));
