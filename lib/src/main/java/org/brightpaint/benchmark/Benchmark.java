@@ -237,7 +237,14 @@ public final class Benchmark {
           .withMaxCellsPerClass(o.size() == RunSize.FULL ? 500 : 60);
       EvaluationFiles.write(Evaluation.run(new Evaluation.Inputs(ie, cells, FeatureTables.IMAGE_KEYS, FeatureTables.LABEL,
           generalisation, costs, moa)), dir);
+      ReportFiles.writeString(evaluationInputs(o), dir.resolve(EVALUATION_INPUTS));
     });
+    // a stored evaluation of other inputs (models, cross-line models, sites, families) is never shown as this run's
+    String stored = Files.exists(evaluated.resolve(EVALUATION_INPUTS)) ? Files.readString(evaluated.resolve(EVALUATION_INPUTS)) : "(none)";
+    if (!stored.equals(evaluationInputs(o))) {
+      throw new IllegalArgumentException("The stored evaluation " + evaluated + " was computed for other inputs (" + stored.strip()
+          + "; this run: " + evaluationInputs(o).strip() + "): delete that folder to recompute it");
+    }
     Evaluation.Result evaluation = EvaluationFiles.read(evaluated);
     // Figure 2-style panel: one site, real and every model, each channel on one intensity scale
     Path panel = stages.run("site-panel", dir -> {
@@ -252,6 +259,16 @@ public final class Benchmark {
     String title = "brightpaint benchmark (" + o.size().label() + ")";
     stages.run("report", dir -> BenchmarkReport.write(evaluation, dir, title, HtmlReport.create(title)));
     return new Result(stages.dir("report").resolve("report.html"), evaluation);
+  }
+
+  /** The file in the evaluate stage that records what the stored evaluation was computed from. */
+  static final String EVALUATION_INPUTS = "inputs.txt";
+
+  /** @return one line naming what the evaluation depends on beyond the finished stages */
+  static String evaluationInputs(Options o) {
+    return "size=" + o.size().label() + " models=" + o.models().stream().map(ModelRunner::name).toList()
+        + " generalisation=" + o.generalisation() + " predictedSitesPerPlate=" + o.predictedSitesPerPlate()
+        + " families=" + new java.util.TreeSet<>(o.families().stream().map(Enum::name).toList()) + "\n";
   }
 
   /**
