@@ -93,6 +93,11 @@ class EvaluationFilesTest {
         assertEquals(moa.doubleColumn(col).getDouble(m), headline.doubleColumn(col).getDouble(h), 0.0, source + " " + col);
       }
     }
+    // issue 10, observation 5: no constant columns in 09's summary; they are named instead
+    var q = BenchmarkViews.imageQuality(run);
+    assertFalse(q.summary().columnNames().contains("infinite_psnr"), q.summary().columnNames().toString());
+    assertTrue(q.constantColumns().contains("`infinite_psnr` = 0"), q.constantColumns());
+    assertTrue(run.evaluation().tables().get("quality_summary").columnNames().contains("infinite_psnr"), "the stored table keeps it");
     // 13 and 14 both show the stored compute_cost table
     assertSame(BenchmarkViews.summary(run).cost(), run.evaluation().tables().get("compute_cost"));
   }
