@@ -28,6 +28,7 @@ import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 from nbconvert import HTMLExporter
+from nbconvert.preprocessors import coalesce_streams
 
 KERNEL = "brightpaint"
 
@@ -234,6 +235,9 @@ def run(path, out_dir, timeout):
         except (CellExecutionError, CellTimeoutError, DeadKernelError, RuntimeError) as e:
             failure = describe_failure(nb, client.current, e)
     secs = time.monotonic() - t0
+    # consecutive stream outputs become one, and a progress bar redrawn with \r keeps only its last
+    # state: one line that updated in place, not one stored output per redraw (issue 10, obs. 7)
+    nb, _ = coalesce_streams(nb, {})
     if failure is None:
         failure = check_outputs(nb)
     atomic_write(os.path.join(out_dir, name + ".ipynb"), nbformat.writes(nb))

@@ -214,31 +214,63 @@ public final class Benchmark {
         ? " (synthetic plates: CPJUMP1 with nuclei settings tuned on synthetic plates)"
         : " (CPJUMP1_analysis.cppipe settings)"));
     Path realProfile = stages.run("profile-real", dir -> profile(plates.root(), testBarcodes, settings, dir, o.threads(), progress));
-    Map<String, Table> cells = new LinkedHashMap<>();
-    cells.put("real", FeatureTables.read(realProfile, true));
+    Map<String, Path> profiles = new LinkedHashMap<>();
     for (var e : predictions.entrySet()) {
-      Path p = stages.run("profile-" + e.getKey(), dir -> profile(e.getValue(), testBarcodes, settings, dir, o.threads(), progress));
-      cells.put(e.getKey(), FeatureTables.read(p, true));
+      profiles.put(e.getKey(), stages.run("profile-" + e.getKey(), dir -> profile(e.getValue(), testBarcodes, settings, dir, o.threads(), progress)));
     }
-    Map<String, Table> generalisation = new LinkedHashMap<>();
+    Map<String, CrossLine> crossLines = new LinkedHashMap<>();
     for (ModelRunner m : o.models()) {
-      if (o.generalisation().contains(m.name())) generalisation.put(m.name(), crossLine(m, plates, stages, o, progress));
+      if (o.generalisation().contains(m.name())) crossLines.put(m.name(), crossLineStages(m, plates, stages, o, progress));
     }
-    QualityReport.Options q = QualityReport.Options.defaults().withPlates(testBarcodes)
-        .withAllowPartial(o.predictedSitesPerPlate() > 0);
-    int worst = 3;
-    // the evaluation is recomputed on every run (seeded, so identical); only writing the report is a stage
-    progress.println("[evaluate] images, features, MoA, embedding, generalisability, cost");
-    ImageEvaluation ie = ImageEvaluation.of(plates.root(), predictions, q, worst);
-    MoaPrediction.Options moa = MoaPrediction.Options.of(FeatureTables.LABEL)
-        .withMaxCellsPerClass(o.size() == RunSize.FULL ? 500 : 60);
-    Evaluation.Result evaluation = Evaluation.run(new Evaluation.Inputs(ie, cells, FeatureTables.IMAGE_KEYS, FeatureTables.LABEL,
-        generalisation, costs, moa));
+    // computed once per benchmark folder (seeded) and stored; every later run and notebook reads
+    // the stored tables and figures, so all of them show the same numbers (issue 10)
+    Path evaluated = stages.run("evaluate", dir -> {
+      progress.println("[evaluate] images, features, MoA, embedding, generalisability, cost");
+      Map<String, Table> cells = new LinkedHashMap<>();
+      cells.put("real", FeatureTables.read(realProfile, true));
+      for (var e : profiles.entrySet()) cells.put(e.getKey(), FeatureTables.read(e.getValue(), true));
+      Map<String, Table> generalisation = new LinkedHashMap<>();
+      for (var e : crossLines.entrySet()) generalisation.put(e.getKey(), crossLineTable(e.getKey(), e.getValue(), plates, o));
+      QualityReport.Options q = QualityReport.Options.defaults().withPlates(testBarcodes)
+          .withAllowPartial(o.predictedSitesPerPlate() > 0);
+      int worst = 3;
+      ImageEvaluation ie = ImageEvaluation.of(plates.root(), predictions, q, worst);
+      MoaPrediction.Options moa = MoaPrediction.Options.of(FeatureTables.LABEL)
+          .withMaxCellsPerClass(o.size() == RunSize.FULL ? 500 : 60);
+      EvaluationFiles.write(Evaluation.run(new Evaluation.Inputs(ie, cells, FeatureTables.IMAGE_KEYS, FeatureTables.LABEL,
+          generalisation, costs, moa)), dir);
+      ReportFiles.writeString(evaluationInputs(o), dir.resolve(EVALUATION_INPUTS));
+    });
+    // a stored evaluation of other inputs (models, cross-line models, sites, families) is never shown as this run's
+    String stored = Files.exists(evaluated.resolve(EVALUATION_INPUTS)) ? Files.readString(evaluated.resolve(EVALUATION_INPUTS)) : "(none)";
+    if (!stored.equals(evaluationInputs(o))) {
+      throw new IllegalArgumentException("The stored evaluation " + evaluated + " was computed for other inputs (" + stored.strip()
+          + "; this run: " + evaluationInputs(o).strip() + "): delete that folder to recompute it");
+    }
+    Evaluation.Result evaluation = EvaluationFiles.read(evaluated);
+    // Figure 2-style panel: one site, real and every model, each channel on one intensity scale
+    Path panel = stages.run("site-panel", dir -> {
+      java.awt.image.BufferedImage img = org.brightpaint.eval.SitePanel.of(plates.root(), predictions, 96);
+      if (img != null) ReportFiles.writeBytes(BenchmarkReport.png(img), dir.resolve("figure2.png"));
+    });
+    if (Files.exists(panel.resolve("figure2.png"))) {
+      evaluation.images().put(BenchmarkViews.FIGURE2, javax.imageio.ImageIO.read(panel.resolve("figure2.png").toFile()));
+    }
     // the acceptance check is part of the report; callers fail the run with QualityGate.require()
     evaluation.tables().put("quality_gate", QualityGate.of(evaluation).table());
     String title = "brightpaint benchmark (" + o.size().label() + ")";
     stages.run("report", dir -> BenchmarkReport.write(evaluation, dir, title, HtmlReport.create(title)));
     return new Result(stages.dir("report").resolve("report.html"), evaluation);
+  }
+
+  /** The file in the evaluate stage that records what the stored evaluation was computed from. */
+  static final String EVALUATION_INPUTS = "inputs.txt";
+
+  /** @return one line naming what the evaluation depends on beyond the finished stages */
+  static String evaluationInputs(Options o) {
+    return "size=" + o.size().label() + " models=" + o.models().stream().map(ModelRunner::name).toList()
+        + " generalisation=" + o.generalisation() + " predictedSitesPerPlate=" + o.predictedSitesPerPlate()
+        + " families=" + new java.util.TreeSet<>(o.families().stream().map(Enum::name).toList()) + "\n";
   }
 
   /**
@@ -308,26 +340,47 @@ public final class Benchmark {
     PlateProfiler.run(sources, settings, new PlateProfiler.Options(out, false, false, threads, progress));
   }
 
-  /** Trains m per cell line, predicts every test plate, and builds the per-image cross-line table. */
-  private static Table crossLine(ModelRunner m, PlateSet plates, StageRunner stages, Options o, PrintStream progress) throws Exception {
-    Table t = Table.create("cross_line_" + m.name(), StringColumn.create("train_line"), StringColumn.create("test_line"),
-        StringColumn.create("image"), DoubleColumn.create("mse"), DoubleColumn.create("psnr"), DoubleColumn.create("ssim"),
-        DoubleColumn.create("cells_real"), DoubleColumn.create("cells_pred"));
+  /**
+   * The finished stages of one model's cross-line experiment.
+   *
+   * @param realCounts the counts-real stage (nuclei counts of every test site)
+   * @param predictions training line to its predict stage folder
+   * @param counts training line to its counts stage folder
+   */
+  record CrossLine(Path realCounts, Map<CellLine, Path> predictions, Map<CellLine, Path> counts) {}
+
+  /** Trains m per cell line, predicts every test plate and counts nuclei (stages). */
+  private static CrossLine crossLineStages(ModelRunner m, PlateSet plates, StageRunner stages, Options o, PrintStream progress) {
     ProfileSettings countsOnly = profilePreset(plates.root()).withFamilies(Set.<MeasurementFamily>of());
-    Map<String, Double> realCounts = new java.util.HashMap<>();
     List<PlateFolder> allTest = select(plates, null, Split.TEST);
     Set<String> allBarcodes = new java.util.TreeSet<>();
     allTest.forEach(p -> allBarcodes.add(p.barcode()));
     Path rc = stages.run("counts-real", dir -> profile(plates.root(), allBarcodes, countsOnly, dir, o.threads(), progress));
-    readCounts(rc, realCounts);
+    Map<CellLine, Path> preds = new LinkedHashMap<>(), counts = new LinkedHashMap<>();
     for (CellLine trainLine : CellLine.values()) {
       if (select(plates, trainLine, Split.TRAIN).isEmpty()) continue;
       String tag = m.name() + "-" + trainLine.name();
       Path trained = stages.run("train-" + tag, dir -> m.train(plates, trainLine, dir));
       Path pred = stages.run("predict-" + tag, dir -> m.predict(trained, allTest, o.predictedSitesPerPlate(), dir));
-      Path counts = stages.run("counts-" + tag, dir -> profile(pred, allBarcodes, countsOnly, dir, o.threads(), progress));
+      preds.put(trainLine, pred);
+      counts.put(trainLine, stages.run("counts-" + tag, dir -> profile(pred, allBarcodes, countsOnly, dir, o.threads(), progress)));
+    }
+    return new CrossLine(rc, preds, counts);
+  }
+
+  /** The per-image cross-line table of one model from its finished stages. */
+  private static Table crossLineTable(String model, CrossLine cl, PlateSet plates, Options o) throws Exception {
+    Table t = Table.create("cross_line_" + model, StringColumn.create("train_line"), StringColumn.create("test_line"),
+        StringColumn.create("image"), DoubleColumn.create("mse"), DoubleColumn.create("psnr"), DoubleColumn.create("ssim"),
+        DoubleColumn.create("cells_real"), DoubleColumn.create("cells_pred"));
+    Set<String> allBarcodes = new java.util.TreeSet<>();
+    select(plates, null, Split.TEST).forEach(p -> allBarcodes.add(p.barcode()));
+    Map<String, Double> realCounts = new java.util.HashMap<>();
+    readCounts(cl.realCounts(), realCounts);
+    for (CellLine trainLine : cl.predictions().keySet()) {
+      Path pred = cl.predictions().get(trainLine);
       Map<String, Double> predCounts = new java.util.HashMap<>();
-      readCounts(counts, predCounts);
+      readCounts(cl.counts().get(trainLine), predCounts);
       QualityReport qr = QualityReport.compare(plates.root(), pred, QualityReport.Options.defaults().withPlates(allBarcodes)
           .withAllowPartial(o.predictedSitesPerPlate() > 0));
       Map<String, double[]> perSite = new LinkedHashMap<>();

@@ -20,19 +20,16 @@ public final class BenchmarkReport {
    */
   public static Path write(Evaluation.Result result, Path dir, String title, HtmlReport report) {
     result.tables().forEach((name, t) -> ReportFiles.write(t, dir.resolve("tables").resolve(name + ".csv")));
-    result.images().forEach((name, img) -> {
-      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-      try {
-        javax.imageio.ImageIO.write(img, "png", out);
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-      ReportFiles.writeBytes(out.toByteArray(), dir.resolve("galleries").resolve(name.replace(' ', '_') + ".png"));
-    });
+    result.images().forEach((name, img) ->
+        ReportFiles.writeBytes(png(img), dir.resolve("galleries").resolve(name.replace(' ', '_') + ".png")));
     report.heading("Notes");
     for (String n : result.notes()) report.paragraph(n);
     section(report, result, "Quality gate (acceptance)", "quality_gate", (String[]) null);
     section(report, result, "Image quality (Figure 3)", "quality_", "fig3_");
+    if (result.images().containsKey(BenchmarkViews.FIGURE2)) {
+      report.image(result.images().get(BenchmarkViews.FIGURE2), "Figure 2-style panel: one test site, real and every model, "
+          + "each channel on the real image's 0.1-99.9 percentile scale");
+    }
     report.paragraph("Intensity space: real and predicted images are read alike from the stored 16-bit files. "
         + "mse, psnr, ssim: normalised space (each pair mapped by the real image's 0.1 and 99.9 percentiles to 0..1, "
         + "both clipped, data range 1); mse_raw, psnr_raw, ssim_raw: raw space (counts / 65535, data range 1), "
@@ -48,7 +45,9 @@ public final class BenchmarkReport {
         + "real cells; each model is measured against the first half with the same number of cells.");
     section(report, result, "Generalisability (Figure 9)", "generalisability_", "fig9_");
     section(report, result, "Artifacts", "artifacts_summary", null);
-    result.images().forEach((name, img) -> report.image(img, name));
+    result.images().forEach((name, img) -> {
+      if (!name.equals(BenchmarkViews.FIGURE2)) report.image(img, name);
+    });
     section(report, result, "Compute cost (Table 4)", "compute_cost", null);
     return report.write(dir.resolve("report.html"));
   }
@@ -67,5 +66,19 @@ public final class BenchmarkReport {
         if (p != null && e.getKey().startsWith(p)) r.figure(e.getValue());
       }
     }
+  }
+
+  /**
+   * @param img an RGB or gray image
+   * @return its PNG bytes
+   */
+  static byte[] png(java.awt.image.BufferedImage img) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    try {
+      javax.imageio.ImageIO.write(img, "png", out);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return out.toByteArray();
   }
 }

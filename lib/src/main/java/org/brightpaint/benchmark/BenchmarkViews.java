@@ -23,8 +23,16 @@ public final class BenchmarkViews {
    * @param modelComparisons Wilcoxon + Holm between models per channel (SSIM)
    * @param channelComparisons Wilcoxon + Holm between channels per model (SSIM)
    * @param figures Figure 3 box plots (MSE, PSNR, SSIM, Pearson)
+   * @param panel the Figure 2-style panel: one site, real and every model, all channels, one
+   *     intensity scale per channel (empty when no site was predicted by every model)
+   * @param constantColumns the numeric columns left out of {@code summary} because they hold one
+   *     value in every row, as "name = value" (Markdown; empty when none)
    */
-  public record ImageQuality(Table summary, Table modelComparisons, Table channelComparisons, List<Figure> figures) {}
+  public record ImageQuality(Table summary, Table modelComparisons, Table channelComparisons, List<Figure> figures,
+      java.util.Optional<BufferedImage> panel, String constantColumns) {}
+
+  /** The image name of the Figure 2-style panel ({@link org.brightpaint.eval.SitePanel}) in an evaluation. */
+  public static final String FIGURE2 = "figure2 one site all models";
 
   /**
    * Notebook 10.
@@ -82,8 +90,17 @@ public final class BenchmarkViews {
   /** @param r a result @return notebook 09's view */
   public static ImageQuality imageQuality(Benchmark.Result r) {
     var e = r.evaluation();
-    return new ImageQuality(e.tables().get("quality_summary"), e.tables().get("quality_model_comparisons_ssim"),
-        e.tables().get("quality_channel_comparisons_ssim"), figures(e, "fig3_"));
+    Table summary = e.tables().get("quality_summary").copy();
+    List<String> constant = new ArrayList<>();
+    for (String c : List.copyOf(summary.columnNames())) {
+      if (summary.column(c) instanceof DoubleColumn d && summary.rowCount() > 1 && d.countUnique() == 1) {
+        constant.add("`" + c + "` = " + Findings.fmt(d.getDouble(0)));
+        summary.removeColumns(c);
+      }
+    }
+    return new ImageQuality(summary, e.tables().get("quality_model_comparisons_ssim"),
+        e.tables().get("quality_channel_comparisons_ssim"), figures(e, "fig3_"), java.util.Optional.ofNullable(e.images().get(FIGURE2)),
+        constant.isEmpty() ? "" : "Same in every row, so left out of the table: " + String.join(", ", constant) + ".");
   }
 
   /** @return notebook 10's view @throws Exception when the benchmark fails */
@@ -130,7 +147,9 @@ public final class BenchmarkViews {
   /** @param r a result @return notebook 07's view */
   public static Artifacts artifacts(Benchmark.Result r) {
     var e = r.evaluation();
-    return new Artifacts(e.tables().get("artifacts_summary"), List.copyOf(e.images().values()), List.copyOf(e.images().keySet()));
+    Map<String, BufferedImage> galleries = new java.util.LinkedHashMap<>(e.images());
+    galleries.remove(FIGURE2);
+    return new Artifacts(e.tables().get("artifacts_summary"), List.copyOf(galleries.values()), List.copyOf(galleries.keySet()));
   }
 
   /** @return notebooks 13 and 14's view @throws Exception when the benchmark fails */

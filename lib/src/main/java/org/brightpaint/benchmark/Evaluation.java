@@ -164,14 +164,27 @@ public final class Evaluation {
       notes.add("Feature correlation, MoA prediction and t-SNE: no real and predicted feature tables.");
     }
     if (!in.generalisation().isEmpty()) {
+      // one colour range per metric over every model's matrix (issue 10, observation 6)
+      Map<String, Generalisability> gens = new LinkedHashMap<>();
+      Map<String, double[]> ranges = new LinkedHashMap<>();
       for (var e : in.generalisation().entrySet()) {
         Generalisability g = Generalisability.of(e.getValue());
+        gens.put(e.getKey(), g);
+        g.matrices().forEach((m, z) -> {
+          double[] r = ranges.computeIfAbsent(m, k -> new double[] {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY});
+          for (double[] row : z) for (double v : row) if (Double.isFinite(v)) { r[0] = Math.min(r[0], v); r[1] = Math.max(r[1], v); }
+        });
+      }
+      ranges.put("ssim", new double[] {0, 1});
+      if (ranges.containsKey("count_r")) ranges.put("count_r", new double[] {-1, 1});
+      for (var e : in.generalisation().entrySet()) {
+        Generalisability g = gens.get(e.getKey());
         Table t = g.tests().copy();
         t.setName("generalisability_" + e.getKey());
         tables.put("generalisability_" + e.getKey(), t);
         for (String m : g.matrices().keySet()) {
           if (java.util.Arrays.stream(g.matrices().get(m)).flatMapToDouble(java.util.Arrays::stream).anyMatch(Double::isFinite)) {
-            figures.put("fig9_" + e.getKey() + "_" + m, g.heatmap(m, e.getKey()));
+            figures.put("fig9_" + e.getKey() + "_" + m, g.heatmap(m, e.getKey(), ranges.get(m)[0], ranges.get(m)[1]));
           } else {
             notes.add(e.getKey() + ": no " + m + " matrix: undefined in every cell (for count_r, the predicted nuclei count"
                 + " is the same for every image, so Pearson's r with the real counts is undefined).");

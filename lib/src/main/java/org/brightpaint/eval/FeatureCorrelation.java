@@ -155,20 +155,22 @@ public record FeatureCorrelation(
   }
 
   private static Figure heatmap(Table t, String title, boolean withCompartment) {
-    List<String> groups = FeatureGroup.measurements().stream().map(FeatureGroup::cpName).toList();
+    // Location is left out: cells are matched by centroid, so its r is about 1 by construction
+    List<String> groups = FeatureGroup.measurements().stream().filter(g -> g != FeatureGroup.LOCATION).map(FeatureGroup::cpName).toList();
     LinkedHashSet<String> rows = new LinkedHashSet<>();
-    for (int i = 0; i < t.rowCount(); i++) rows.add(rowLabel(t, i, withCompartment));
+    for (int i = 0; i < t.rowCount(); i++) {
+      if (groups.contains(t.stringColumn("group").get(i))) rows.add(rowLabel(t, i, withCompartment));
+    }
     List<String> rowList = new ArrayList<>(rows);
     double[][] z = new double[rowList.size()][groups.size()];
     for (double[] zr : z) java.util.Arrays.fill(zr, Double.NaN);
     for (int i = 0; i < t.rowCount(); i++) {
       int gi = groups.indexOf(t.stringColumn("group").get(i));
-      z[rowList.indexOf(rowLabel(t, i, withCompartment))][gi] = t.doubleColumn("mean_r").get(i);
+      if (gi >= 0) z[rowList.indexOf(rowLabel(t, i, withCompartment))][gi] = t.doubleColumn("mean_r").get(i);
     }
-    HeatmapTrace trace = HeatmapTrace.builder(groups.toArray(), rowList.toArray(), z).build();
-    Layout layout = Layout.builder(title).xAxis(Axis.builder().title("feature group").build())
-        .yAxis(Axis.builder().title("channel").build()).height(120 + 28 * rowList.size()).build();
-    return new Figure(layout, trace);
+    // one fixed colour range for every figure of r, so heatmaps of different models compare
+    return AnnotatedHeatmap.of(groups, rowList, z, new AnnotatedHeatmap.Options(title + " (Location left out: r ~ 1 by construction)",
+        "feature group", withCompartment ? "compartment, channel" : "channel", "mean Pearson r", -1, 1, 2, 140 + 26 * rowList.size(), 0));
   }
 
   private static String rowLabel(Table t, int i, boolean withCompartment) {

@@ -102,10 +102,29 @@ public record Generalisability(List<String> lines, Map<String, double[][]> matri
   public Figure heatmap(String metric, String title) {
     double[][] z = matrices.get(metric);
     if (z == null) throw new IllegalArgumentException("No metric " + metric + "; have " + matrices.keySet());
-    Object[] test = lines.stream().map(l -> "test " + l).toArray();
-    Object[] train = lines.stream().map(l -> "train " + l).toArray();
-    return new Figure(Layout.builder(title + " (" + metric + ")").height(320).width(420).build(),
-        HeatmapTrace.builder(test, train, z).build());
+    double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+    for (double[] r : z) for (double v : r) if (Double.isFinite(v)) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
+    return heatmap(metric, title, lo, hi);
+  }
+
+  /**
+   * The matrix of one metric with a given colour range (the same for every model, so matrices
+   * compare), values in the cells and the in-line diagonal from top left to bottom right.
+   *
+   * @param metric mse, psnr, ssim or count_r
+   * @param title title prefix
+   * @param zmin lower end of the colour range
+   * @param zmax upper end (if not above zmin, zmin + 1e-9 is used)
+   * @return the figure
+   */
+  public Figure heatmap(String metric, String title, double zmin, double zmax) {
+    double[][] z = matrices.get(metric);
+    if (z == null) throw new IllegalArgumentException("No metric " + metric + "; have " + matrices.keySet());
+    List<String> test = lines.stream().map(l -> "test " + l).toList();
+    List<String> train = lines.stream().map(l -> "train " + l).toList();
+    double lo = Double.isFinite(zmin) ? zmin : 0, hi = Double.isFinite(zmax) && zmax > lo ? zmax : lo + 1e-9;
+    return AnnotatedHeatmap.of(test, train, z, new AnnotatedHeatmap.Options(title + " (" + metric + ")", "test cell line",
+        "training cell line", metric, lo, hi, metric.equals("psnr") ? 2 : 3, 320, 460));
   }
 
   private static TestResult compare(Table in, Table cross, String metric) {

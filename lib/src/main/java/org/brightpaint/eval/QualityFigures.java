@@ -35,13 +35,35 @@ public final class QualityFigures {
       for (int i = 0; i < m.rowCount(); i++) {
         double v = m.doubleColumn(metric).getDouble(i);
         if (Double.isFinite(v)) {
-          x.add(m.stringColumn("channel").get(i) + " " + model);
+          x.add(m.stringColumn("channel").get(i) + " \u00b7 " + model);
           y.add(v);
         }
       }
       traces.add(BoxTrace.builder(x.toArray(), y.stream().mapToDouble(d -> d).toArray()).name(model).build());
     }
-    return new Figure(Layout.builder(metric.toUpperCase() + " per channel and model").height(450).build(), traces.toArray(new Trace[0]));
+    // categories sorted by name, "channel · model": grouped by channel (issue 10, observation 6)
+    Layout layout = Layout.builder(metric.toUpperCase() + " per channel and model (Figure 3)").height(480)
+        .margin(tech.tablesaw.plotly.components.Margin.builder().bottom(150).left(80).build())
+        .xAxis(tech.tablesaw.plotly.components.Axis.builder().title("channel \u00b7 model")
+            .categoryOrder(tech.tablesaw.plotly.components.Axis.CategoryOrder.CATEGORY_ASCENDING).build())
+        .yAxis(tech.tablesaw.plotly.components.Axis.builder().title(axisTitle(metric)).build()).build();
+    return new Figure(layout, traces.toArray(new Trace[0]));
+  }
+
+  /**
+   * @param metric mse, psnr, ssim or pearson (optionally with _raw)
+   * @return the axis title with the space and unit of the metric
+   */
+  public static String axisTitle(String metric) {
+    boolean raw = metric.endsWith("_raw");
+    String space = raw ? "raw: counts / 65535" : "normalised: 0.1-99.9 percentile of real -> 0..1";
+    return switch (metric.replace("_raw", "")) {
+      case "mse" -> "MSE (" + space + ")";
+      case "psnr" -> "PSNR (dB, " + space + ")";
+      case "ssim" -> "SSIM (" + space + ")";
+      case "pearson" -> "Pearson r (raw values)";
+      default -> metric;
+    };
   }
 
   /**

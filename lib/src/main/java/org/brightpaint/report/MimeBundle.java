@@ -170,7 +170,7 @@ public record MimeBundle(Map<String, String> data) {
       for (Column<?> c : table.columns()) {
         // numeric cells are marked so that run-notebooks can tell an all-NaN table from a text table
         h.append(c instanceof tech.tablesaw.api.NumericColumn<?> ? "<td class=\"bp-num\" style=\"padding:2px 8px\">"
-            : "<td style=\"padding:2px 8px\">").append(Html.escape(c.getString(r))).append("</td>");
+            : "<td style=\"padding:2px 8px\">").append(Html.escape(cell(c, r))).append("</td>");
       }
       h.append("</tr>\n");
     }
@@ -178,7 +178,13 @@ public record MimeBundle(Map<String, String> data) {
     if (shown < rows) {
       h.append("<p><i>first ").append(shown).append(" of ").append(rows).append(" rows</i></p>\n");
     }
-    String plain = (shown < rows ? table.first(shown) : table).print(shown);
+    StringBuilder plainText = new StringBuilder();
+    for (Column<?> c : table.columns()) plainText.append(plainText.isEmpty() ? "" : "\t").append(c.name());
+    for (int r = 0; r < shown; r++) {
+      plainText.append('\n');
+      for (int c = 0; c < table.columnCount(); c++) plainText.append(c == 0 ? "" : "\t").append(cell(table.column(c), r));
+    }
+    String plain = (table.name() == null ? "" : table.name() + "\n") + plainText;
     if (shown < rows) {
       plain += "\n(first " + shown + " of " + rows + " rows)";
     }
@@ -191,6 +197,34 @@ public record MimeBundle(Map<String, String> data) {
    */
   public static MimeBundle ofTable(Table table) {
     return ofTable(table, DEFAULT_TABLE_ROWS);
+  }
+
+  /**
+   * A cell as shown: doubles with {@value #SIGNIFICANT_DIGITS} significant digits (integral
+   * values without a decimal point, magnitudes below 0.001 or from 10^7 in scientific notation),
+   * missing values empty, anything else as its text.
+   */
+  static String cell(Column<?> c, int row) {
+    if (c.isMissing(row)) return "";
+    if (c instanceof tech.tablesaw.api.DoubleColumn d) return number(d.getDouble(row));
+    if (c instanceof tech.tablesaw.api.FloatColumn f) return number(f.getFloat(row));
+    return c.getString(row);
+  }
+
+  /** Significant digits of table cells. */
+  public static final int SIGNIFICANT_DIGITS = 4;
+
+  /**
+   * @param v a value
+   * @return v with {@link #SIGNIFICANT_DIGITS} significant digits, e.g. 0.01176575 -> "0.01177",
+   *     19.8282 -> "19.83", 48.0 -> "48", 1.6086e-5 -> "1.609e-05"; "NaN", "Infinity" as such
+   */
+  public static String number(double v) {
+    if (!Double.isFinite(v)) return Double.toString(v);
+    if (v == Math.rint(v) && Math.abs(v) < 1e7) return Long.toString((long) v);
+    double a = Math.abs(v);
+    if (a < 1e-3 || a >= 1e7) return String.format(java.util.Locale.ROOT, "%." + (SIGNIFICANT_DIGITS - 1) + "e", v);
+    return new java.math.BigDecimal(v).round(new java.math.MathContext(SIGNIFICANT_DIGITS)).stripTrailingZeros().toPlainString();
   }
 
   private static String describe(BufferedImage image) {

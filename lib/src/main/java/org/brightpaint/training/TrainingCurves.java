@@ -73,4 +73,93 @@ public record TrainingCurves(Table losses, Table validation) {
   public Figure validationFigure() {
     return LinePlot.create("Validation RMSE per channel", validation, "step", "rmse", "channel");
   }
+
+  /**
+   * One figure per loss term (a GAN's g_total no longer squashes its parts): the raw values and
+   * a centred moving average over {@code window} steps, x "training step", y "loss".
+   *
+   * @param window the moving-average width in steps (odd; 1 for none)
+   * @return one figure per loss name, in the order of the table
+   */
+  public java.util.List<Figure> lossFigures(int window) {
+    if (window < 1) throw new IllegalArgumentException("window must be >= 1, got " + window);
+    java.util.List<Figure> out = new java.util.ArrayList<>();
+    for (String name : new java.util.LinkedHashSet<>(losses.stringColumn("loss").asList())) {
+      Table t = losses.where(losses.stringColumn("loss").isEqualTo(name));
+      double[] x = t.intColumn("step").asDoubleArray(), y = t.doubleColumn("value").asDoubleArray();
+      double[] smooth = movingAverage(y, window);
+      var raw = tech.tablesaw.plotly.traces.ScatterTrace.builder(x, y).mode(tech.tablesaw.plotly.traces.ScatterTrace.Mode.LINE)
+          .name(name).opacity(0.35).build();
+      var avg = tech.tablesaw.plotly.traces.ScatterTrace.builder(x, smooth).mode(tech.tablesaw.plotly.traces.ScatterTrace.Mode.LINE)
+          .name(name + " (moving average, " + window + " steps)").build();
+      var layout = tech.tablesaw.plotly.components.Layout.builder("Training loss: " + name, "training step", name + " (loss)")
+          .height(300).build();
+      out.add(new Figure(layout, raw, avg));
+    }
+    return out;
+  }
+
+  /**
+   * @param y values
+   * @param window odd width
+   * @return the centred moving average (shorter windows at the ends); NaN values are skipped
+   */
+  static double[] movingAverage(double[] y, int window) {
+    double[] out = new double[y.length];
+    int h = window / 2;
+    for (int i = 0; i < y.length; i++) {
+      double s = 0;
+      int n = 0;
+      for (int j = Math.max(0, i - h); j <= Math.min(y.length - 1, i + h); j++) {
+        if (Double.isFinite(y[j])) {
+          s += y[j];
+          n++;
+        }
+      }
+      out[i] = n == 0 ? Double.NaN : s / n;
+    }
+    return out;
+  }
+
+  /**
+   * What the validation curve shows: the channels whose validation RMSE is higher at the last
+   * validation than at the lowest point of the run (the curve rises after its minimum) by more
+   * than {@code tolerance}, and those that end at or near their minimum.
+   *
+   * @param tolerance the RMSE difference below which a channel counts as flat (normalised units)
+   * @return one Markdown sentence generated from the numbers
+   */
+  public String validationTrend(double tolerance) {
+    if (validation.rowCount() == 0) return "No validation was run, so overfitting cannot be judged.";
+    java.util.Map<String, double[]> perChannel = new java.util.LinkedHashMap<>(); // min, last, first
+    int lastStep = (int) validation.intColumn("step").max();
+    for (int i = 0; i < validation.rowCount(); i++) {
+      String c = validation.stringColumn("channel").get(i);
+      double v = validation.doubleColumn("rmse").getDouble(i);
+      double[] a = perChannel.computeIfAbsent(c, k -> new double[] {Double.POSITIVE_INFINITY, Double.NaN, v});
+      if (Double.isFinite(v)) a[0] = Math.min(a[0], v);
+      if (validation.intColumn("step").getInt(i) == lastStep) a[1] = v;
+    }
+    java.util.List<String> rises = new java.util.ArrayList<>(), settled = new java.util.ArrayList<>();
+    for (var e : perChannel.entrySet()) {
+      double[] a = e.getValue();
+      if (a[1] - a[0] > tolerance) rises.add(e.getKey() + " (" + sig3(a[0]) + " -> " + sig3(a[1]) + ")");
+      else settled.add(e.getKey());
+    }
+    long validations = validation.intColumn("step").unique().size();
+    StringBuilder sb = new StringBuilder();
+    if (!rises.isEmpty()) {
+      sb.append("Validation RMSE rises after its minimum for ").append(String.join(", ", rises))
+          .append(": the model fits the training plates better than held-out ones on those channels (overfitting) or training is unstable");
+    }
+    if (!settled.isEmpty()) {
+      sb.append(sb.isEmpty() ? "Validation RMSE ends at or within " : "; it ends at or within ")
+          .append(sig3(tolerance)).append(" of its minimum for ").append(String.join(", ", settled));
+    }
+    return sb.append(" (").append(validations).append(" validations).").toString();
+  }
+
+  private static String sig3(double v) {
+    return new java.math.BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
+  }
 }

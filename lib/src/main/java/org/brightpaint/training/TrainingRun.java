@@ -95,6 +95,17 @@ public record TrainingRun(GeneratorOptions generatorOptions, TrainingOptions tra
   public String summary() {
     StepLog last = state.history().isEmpty() ? null : state.history().get(state.history().size() - 1);
     return generatorOptions.kind().cliName() + ": " + state.step() + " steps"
-        + (last == null ? "" : ", last losses " + last.losses());
+        + (last == null ? "" : ", last losses " + losses(last.losses()));
+  }
+
+  /** @return "g_total 13.97, d 0.03205": each loss with 4 significant digits (no Java map text) */
+  static String losses(java.util.Map<String, Double> losses) {
+    StringBuilder sb = new StringBuilder();
+    for (var e : losses.entrySet()) {
+      sb.append(sb.isEmpty() ? "" : ", ").append(e.getKey()).append(' ')
+          .append(!Double.isFinite(e.getValue()) ? Double.toString(e.getValue())
+              : new java.math.BigDecimal(e.getValue()).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString());
+    }
+    return sb.toString();
   }
 }

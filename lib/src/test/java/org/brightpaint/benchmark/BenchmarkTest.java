@@ -43,6 +43,14 @@ class BenchmarkTest {
     ByteArrayOutputStream log2 = new ByteArrayOutputStream();
     Benchmark.Result again = Benchmark.run(o, new PrintStream(log2, true));
     assertFalse(log2.toString().contains("started"), "second run redoes no stage:\n" + log2);
+    // issue 10: the evaluation is a stage, computed once and read back by every later run
+    assertTrue(log2.toString().contains("[evaluate] done earlier, skipped"), log2.toString());
+    assertTrue(Files.exists(tmp.resolve("out/stages/evaluate/tables/moa_prediction.csv")));
+    // the stored evaluation is not shown for other inputs (here: other measurement families)
+    Benchmark.Options other = new Benchmark.Options(o.dataDir(), o.size(), o.out(), o.models(), o.generalisation(), o.threads(),
+        java.util.Set.of(MeasurementFamily.AREA_SHAPE));
+    IllegalArgumentException stale = assertThrows(IllegalArgumentException.class, () -> Benchmark.run(other, new PrintStream(new ByteArrayOutputStream())));
+    assertTrue(stale.getMessage().contains("computed for other inputs"), stale.getMessage());
     var s = BenchmarkViews.summary(again);
     assertEquals("real", s.headline().stringColumn("source").get(0));
     assertEquals(org.brightpaint.training.MeanImageBaseline.NAME, BenchmarkViews.imageQuality(again).summary().stringColumn("model").get(0));

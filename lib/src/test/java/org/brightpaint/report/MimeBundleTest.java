@@ -101,6 +101,20 @@ class MimeBundleTest {
   }
 
   @Test
+  void tableCellsShowFourSignificantDigits() { // issue 10, observation 5: no 17-digit floats
+    assertEquals("0.01177", MimeBundle.number(0.01176575183951901));
+    assertEquals("19.83", MimeBundle.number(19.828216945633574));
+    assertEquals("48", MimeBundle.number(48.0));
+    assertEquals("1.609e-05", MimeBundle.number(1.608590911033312E-5));
+    assertEquals("NaN", MimeBundle.number(Double.NaN));
+    Table t = Table.create("t", tech.tablesaw.api.DoubleColumn.create("mse", 0.01176575183951901, Double.NaN));
+    MimeBundle b = MimeBundle.ofTable(t);
+    assertTrue(b.get(MimeBundle.HTML).contains(">0.01177</td>"), b.get(MimeBundle.HTML));
+    assertFalse(b.get(MimeBundle.HTML).contains("0.011765"), b.get(MimeBundle.HTML));
+    assertFalse(b.get(MimeBundle.TEXT).contains("0.011765"), b.get(MimeBundle.TEXT));
+  }
+
+  @Test
   void everyBundleHasPlainText() {
     assertThrows(IllegalArgumentException.class, () -> new MimeBundle(Map.of(MimeBundle.HTML, "<b>x</b>")));
     assertEquals("**x**", MimeBundle.ofMarkdown("**x**").get(MimeBundle.TEXT));
