@@ -121,47 +121,152 @@ public final class PlatePrediction {
         plate.illumination(c).ifPresent(f -> illum.put(c, f));
       }
     }
-    int tile = go.imageSize();
     int[] size = new int[2];
     Path dir = outRoot.resolve(plate.barcode());
     try {
-      AtomicFiles.writeFolder(dir, tmp -> {
-        Path images = java.nio.file.Files.createDirectories(tmp.resolve("Images"));
-        List<LoadData.Row> rows = new ArrayList<>();
-        for (Site site : sites) {
-          FloatImage first = plate.read(site, go.inputs().getFirst());
-          size[0] = first.width();
-          size[1] = first.height();
-          Preprocessing.Prepared p = prep.apply(plate, site, go.inputs());
-          List<FloatImage> in = new ArrayList<>();
-          for (Channel c : go.inputs()) {
-            in.add(p.channels().get(c));
-          }
-          List<FloatImage> pred = TiledPrediction.predict(generator, in, tile, tile / 4, options.sampling());
-          Map<Channel, String> files = new EnumMap<>(Channel.class);
-          Map<Channel, String> paths = new EnumMap<>(Channel.class);
-          for (int c = 0; c < stains.size(); c++) {
-            Channel ch = stains.get(c);
-            FloatImage counts = toInputSpace(pred.get(c), generator.normalisation(), c, first.width(), first.height(),
-                Optional.ofNullable(illum.get(ch)));
-            String name = PhenixFileName.of(site.well(), site.field(), ch).fileName();
-            if (plate.file(site, go.inputs().getFirst()).getFileName().toString().endsWith(".tif")) {
-              name = name.substring(0, name.length() - 1);
-            }
-            Tiff16.write(images.resolve(name), counts);
-            files.put(ch, name);
-            paths.put(ch, "Images");
-          }
-          rows.add(new LoadData.Row(site, files, paths, Map.of()));
-        }
-        new LoadData(rows).write(tmp.resolve("load_data.csv"));
-      });
+      AtomicFiles.writeFolder(dir,
+          tmp -> writeSites(generator, plate, sites, prep, options.sampling(), false, illum, tmp, size));
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write the predictions of " + plate.barcode() + " to " + dir + ": "
           + e.getMessage(), e);
     }
     return new Result(plate.barcode(), dir, sites.size(), size[0], size[1], stains,
         stains.stream().filter(illum::containsKey).toList());
+  }
+
+  /** Predicts (or draws) every site into the plate folder {@code tmp}: Images/ and load_data.csv. */
+  private static void writeSites(Generator generator, PlateFolder plate, List<Site> sites, Preprocessing prep,
+      Sampling sampling, boolean draw, Map<Channel, FloatImage> illum, Path tmp, int[] size) throws IOException {
+    GeneratorOptions go = generator.options();
+    List<Channel> stains = go.outputs();
+    int tile = go.imageSize();
+    Path images = java.nio.file.Files.createDirectories(tmp.resolve("Images"));
+    List<LoadData.Row> rows = new ArrayList<>();
+    for (Site site : sites) {
+      FloatImage first = plate.read(site, go.inputs().getFirst());
+      size[0] = first.width();
+      size[1] = first.height();
+      Preprocessing.Prepared p = prep.apply(plate, site, go.inputs());
+      List<FloatImage> in = new ArrayList<>();
+      for (Channel c : go.inputs()) {
+        in.add(p.channels().get(c));
+      }
+      List<FloatImage> pred = draw ? TiledPrediction.draw(generator, in, tile, tile / 4, sampling)
+          : TiledPrediction.predict(generator, in, tile, tile / 4, sampling);
+      Map<Channel, String> files = new EnumMap<>(Channel.class);
+      Map<Channel, String> paths = new EnumMap<>(Channel.class);
+      for (int c = 0; c < stains.size(); c++) {
+        Channel ch = stains.get(c);
+        FloatImage counts = toInputSpace(pred.get(c), generator.normalisation(), c, first.width(), first.height(),
+            Optional.ofNullable(illum.get(ch)));
+        String name = PhenixFileName.of(site.well(), site.field(), ch).fileName();
+        if (plate.file(site, go.inputs().getFirst()).getFileName().toString().endsWith(".tif")) {
+          name = name.substring(0, name.length() - 1);
+        }
+        Tiff16.write(images.resolve(name), counts);
+        files.put(ch, name);
+        paths.put(ch, "Images");
+      }
+      rows.add(new LoadData.Row(site, files, paths, Map.of()));
+    }
+    new LoadData(rows).write(tmp.resolve("load_data.csv"));
+  }
+
+  /**
+   * What {@link #sample} wrote for one plate.
+   *
+   * @param plate the barcode
+   * @param dir {@code outRoot/<barcode>}: {@code sample-01 .. sample-K} plate folders and {@code samples.csv}
+   * @param sites sites per sample
+   * @param stochasticity where the draws' randomness comes from; {@link Stochasticity#POINT}: one sample
+   * @param seeds the seed of each sample, in order
+   */
+  public record Samples(String plate, Path dir, int sites, Stochasticity stochasticity, List<Long> seeds) {
+    /** Copies. */
+    public Samples {
+      seeds = List.copyOf(seeds);
+    }
+
+    /** @return the plate folder of sample k (0-based) */
+    public Path sampleDir(int k) {
+      return dir.resolve(sampleName(k));
+    }
+
+    /** @return one line for the console */
+    public String summary() {
+      return "Drew " + seeds.size() + (seeds.size() == 1 ? " sample" : " samples") + " (" + stochasticity.label()
+          + ", seeds " + seeds.getFirst() + (seeds.size() > 1 ? ".." + seeds.getLast() : "") + ") of " + sites
+          + " sites of " + plate + " -> " + dir;
+    }
+  }
+
+  /** Name of the file recording the samples' seeds: columns sample, folder, seed, stochasticity, sampler, steps. */
+  public static final String SAMPLES_FILE = "samples.csv";
+
+  /**
+   * @param k the 0-based sample index
+   * @return its folder name, {@code sample-01} for k = 0
+   */
+  public static String sampleName(int k) {
+    return String.format(java.util.Locale.ROOT, "sample-%02d", k + 1);
+  }
+
+  /**
+   * Draws K predictions of every site ({@link Generator#draw}): sample k (0-based) uses seed
+   * {@code options.sampling().seed() + k}, recorded in {@code samples.csv}, so that a rerun
+   * reproduces every sample byte for byte. A point predictor ({@link Stochasticity#POINT}: UNet)
+   * gives one sample whatever K is. Layout, written atomically:
+   * <pre>
+   * outRoot/&lt;barcode&gt;/samples.csv
+   * outRoot/&lt;barcode&gt;/sample-01/Images/..., load_data.csv   (a plate folder, as {@link #predict})
+   * ...
+   * outRoot/&lt;barcode&gt;/sample-K/...
+   * </pre>
+   *
+   * @param generator the generator
+   * @param plate the input plate
+   * @param options preprocessing, sampler (its seed is sample 1's), site cap
+   * @param samples K &gt;= 1
+   * @param outRoot the folder that receives the plate folder
+   * @return what was written
+   */
+  public static Samples sample(Generator generator, PlateFolder plate, Options options, int samples, Path outRoot) {
+    if (samples < 1) {
+      throw new IllegalArgumentException("--samples must be >= 1, got " + samples);
+    }
+    List<Site> sites = Site.spread(plate.sites(), options.maxSites());
+    if (sites.isEmpty()) {
+      throw new IllegalArgumentException("Plate " + plate.dir() + " has no sites to predict");
+    }
+    Stochasticity st = generator.stochasticity();
+    int k = st == Stochasticity.POINT ? 1 : samples;
+    Map<Channel, FloatImage> illum = new EnumMap<>(Channel.class);
+    if (options.preprocessing().correctIllumination()) {
+      for (Channel c : generator.options().outputs()) {
+        plate.illumination(c).ifPresent(f -> illum.put(c, f));
+      }
+    }
+    Sampling base = options.sampling();
+    List<Long> seeds = new ArrayList<>();
+    Path dir = outRoot.resolve(plate.barcode());
+    try {
+      AtomicFiles.writeFolder(dir, tmp -> {
+        StringBuilder csv = new StringBuilder("sample,folder,seed,stochasticity,sampler,steps\n");
+        for (int i = 0; i < k; i++) {
+          Sampling s = new Sampling(base.sampler(), base.steps(), base.seed() + i);
+          Path sd = java.nio.file.Files.createDirectories(tmp.resolve(sampleName(i)));
+          writeSites(generator, plate, sites, options.preprocessing(), s, true, illum, sd, new int[2]);
+          seeds.add(s.seed());
+          csv.append(i + 1).append(',').append(sampleName(i)).append(',').append(s.seed()).append(',')
+              .append(st.name()).append(',').append(s.sampler()).append(',').append(s.steps()).append('\n');
+        }
+        java.nio.file.Files.writeString(tmp.resolve(SAMPLES_FILE), csv);
+      });
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write the samples of " + plate.barcode() + " to " + dir + ": "
+          + e.getMessage(), e);
+    }
+    return new Samples(plate.barcode(), dir, sites.size(), st, seeds);
   }
 
   /**
