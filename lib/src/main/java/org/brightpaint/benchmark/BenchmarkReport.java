@@ -50,6 +50,7 @@ public final class BenchmarkReport {
     section(report, result, "Artifacts", "artifacts_summary", null);
     result.images().forEach((name, img) -> report.image(img, name));
     section(report, result, "Compute cost (Table 4)", "compute_cost", null);
+    PosteriorReport.section(report, dir);
     return report.write(dir.resolve("report.html"));
   }
 
