@@ -103,13 +103,16 @@ public final class PosteriorStudy {
       List<String> sites, int cropPx) {}
 
   /** Sites the notebook and the ci report sample by default. */
-  public static final int DEFAULT_SITES = 2;
+  public static final int DEFAULT_SITES = 3;
 
   /** Draws per site at ci (issue 13: K = 8). */
   public static final int DEFAULT_SAMPLES = 8;
 
-  /** Centre crop at ci, preprocessed pixels (a quarter of a 512 px site: 540 x 540 px of a 1080 px one). */
-  public static final int DEFAULT_CROP = 256;
+  /**
+   * Centre crop at ci, preprocessed pixels: 192 x 192 of the 256 x 256 ci sites (16 instead of 36
+   * tiles of 64 px per draw, a multiple of the GANs' 64 px size multiple), about 10 cells per crop.
+   */
+  public static final int DEFAULT_CROP = 192;
 
   /** The models in report order: the four stochastic generators, then UNet as a point prediction. */
   public static final List<org.brightpaint.models.ModelKind> MODELS = List.of(
@@ -132,13 +135,28 @@ public final class PosteriorStudy {
    * @throws IOException when a generator or a table cannot be read or written
    */
   public static Result current(int samples, int sites, int crop) throws IOException {
+    return current(samples, sites, crop, MODELS);
+  }
+
+  /**
+   * {@link #current(int, int, int)} for some of the models.
+   *
+   * @param samples K
+   * @param sites sites
+   * @param crop centre crop, preprocessed pixels
+   * @param kinds the models, in table order
+   * @return the result
+   * @throws IOException when a generator or a table cannot be read or written
+   */
+  public static Result current(int samples, int sites, int crop, List<org.brightpaint.models.ModelKind> kinds)
+      throws IOException {
     org.brightpaint.config.RunSize size = org.brightpaint.config.RunSize.current();
     var ws = org.brightpaint.config.Workspace.current();
     var plates = org.brightpaint.data.synthetic.SyntheticPlates.ensure(size);
     List<PlateFolder> test = plates.plates().stream()
         .filter(p -> p.split().orElse(null) == org.brightpaint.data.Split.TEST).toList();
     List<Model> models = new ArrayList<>();
-    for (org.brightpaint.models.ModelKind k : MODELS) {
+    for (org.brightpaint.models.ModelKind k : kinds) {
       Path cp = ws.dir(size, "runs").resolve(k.cliName()).resolve("checkpoint");
       if (java.nio.file.Files.isDirectory(cp)) {
         models.add(new Model(label(k), org.brightpaint.training.CheckpointFiles.generatorDir(cp)));
@@ -289,9 +307,10 @@ public final class PosteriorStudy {
           drawRo.table(), co));
       addCorrelation(correlation, m.name(), "re-segmented + centroid match", () -> FeatureCorrelation.of(
           realSeg.table(), drawSeg.table(), co));
-      progress.printf(java.util.Locale.ROOT, "%s: %d draws x %d sites, %d features, %d cells, mean IG %.3f nats, %.0f s%n",
-          m.name(), seeds.get(m.name()).size(), sites.size(), ps.features().size(), ps.overall().n(),
-          ps.overall().mean(), (System.nanoTime() - t0) / 1e9);
+      progress.printf(java.util.Locale.ROOT,
+          "%s: %d draws x %d sites, %d features, %d cells, IG mean %.3f median %.3f nats, %.0f s%n", m.name(),
+          seeds.get(m.name()).size(), sites.size(), ps.features().size(), ps.overall().n(), ps.overall().mean(),
+          ps.overallMedian(), (System.nanoTime() - t0) / 1e9);
     }
     List<String> siteNames = new ArrayList<>();
     for (int s = 0; s < sites.size(); s++) {
@@ -399,20 +418,22 @@ public final class PosteriorStudy {
   private static Table igTable(Map<String, PosteriorScores> scores, Map<String, Stochasticity> st) {
     Table t = Table.create("posterior_ig", StringColumn.create("model"), StringColumn.create("draws"),
         StringColumn.create("group"), StringColumn.create("channel"), DoubleColumn.create("mean_ig"),
-        DoubleColumn.create("ci_low"), DoubleColumn.create("ci_high"), IntColumn.create("features"),
+        DoubleColumn.create("ci_low"), DoubleColumn.create("ci_high"), DoubleColumn.create("median_ig"),
+        IntColumn.create("features"),
         IntColumn.create("cells"));
     for (Map.Entry<String, PosteriorScores> e : scores.entrySet()) {
       for (PosteriorScores.GroupScore g : e.getValue().groups()) {
-        row(t, e.getKey(), st.get(e.getKey()).label(), g.group().cpName(), g.channel(), g.ig(), g.featureCount());
+        row(t, e.getKey(), st.get(e.getKey()).label(), g.group().cpName(), g.channel(), g.ig(), g.median(),
+            g.featureCount());
       }
       row(t, e.getKey(), st.get(e.getKey()).label(), "all", "all", e.getValue().overall(),
-          e.getValue().features().size());
+          e.getValue().overallMedian(), e.getValue().features().size());
     }
     return t;
   }
 
   private static void row(Table t, String model, String draws, String group, String channel, BootstrapMean m,
-      int features) {
+      double median, int features) {
     t.stringColumn("model").append(model);
     t.stringColumn("draws").append(draws);
     t.stringColumn("group").append(group);
@@ -420,6 +441,7 @@ public final class PosteriorStudy {
     t.doubleColumn("mean_ig").append(m.mean());
     t.doubleColumn("ci_low").append(m.lower());
     t.doubleColumn("ci_high").append(m.upper());
+    t.doubleColumn("median_ig").append(median);
     t.intColumn("features").append(features);
     t.intColumn("cells").append(m.n());
   }

@@ -64,7 +64,8 @@ public final class PosteriorViews {
   }
 
   /**
-   * Mean IG by feature group x channel, one column per model: "mean [low, high]" in nats.
+   * IG by feature group x channel, one column per model: "mean [low, high]; median m" in nats
+   * (mean over cells with its 95 % bootstrap interval, and the median over cells).
    *
    * @param r the study
    * @return the table
@@ -95,8 +96,9 @@ public final class PosteriorViews {
         for (int i = 0; i < ig.rowCount(); i++) {
           if (ig.stringColumn("model").get(i).equals(models.get(j)) && ig.stringColumn("group").get(i).equals(p[0])
               && ig.stringColumn("channel").get(i).equals(p[1])) {
-            cell = String.format(Locale.ROOT, "%.2f [%.2f, %.2f]", ig.doubleColumn("mean_ig").get(i),
-                ig.doubleColumn("ci_low").get(i), ig.doubleColumn("ci_high").get(i));
+            cell = String.format(Locale.ROOT, "%.3g [%.3g, %.3g]; median %.2f", ig.doubleColumn("mean_ig").get(i),
+                ig.doubleColumn("ci_low").get(i), ig.doubleColumn("ci_high").get(i),
+                ig.doubleColumn("median_ig").get(i));
           }
         }
         t.stringColumn(2 + j).append(cell);
@@ -143,8 +145,8 @@ public final class PosteriorViews {
     String best = null;
     double bestIg = Double.NEGATIVE_INFINITY;
     for (Map.Entry<String, PosteriorScores> e : r.scores().entrySet()) {
-      if (r.stochasticity().get(e.getKey()) != Stochasticity.POINT && e.getValue().overall().mean() > bestIg) {
-        bestIg = e.getValue().overall().mean();
+      if (r.stochasticity().get(e.getKey()) != Stochasticity.POINT && e.getValue().overallMedian() > bestIg) {
+        bestIg = e.getValue().overallMedian();
         best = e.getKey();
       }
     }
@@ -152,17 +154,17 @@ public final class PosteriorViews {
         r.cropPx()));
     for (Map.Entry<String, PosteriorScores> e : r.scores().entrySet()) {
       var o = e.getValue().overall();
-      sb.append(String.format(Locale.ROOT, "%s %s %.2f [%.2f, %.2f] nats over %d cells; ", e.getKey(),
-          r.stochasticity().get(e.getKey()) == Stochasticity.POINT ? "(point prediction, K = 1) gains" : "gains",
-          o.mean(), o.lower(), o.upper(), o.n()));
+      sb.append(String.format(Locale.ROOT, "%s %s %.3g [%.3g, %.3g] nats on average (median %.2f) over %d cells; ",
+          e.getKey(), r.stochasticity().get(e.getKey()) == Stochasticity.POINT ? "(point prediction, K = 1) gains"
+          : "gains", o.mean(), o.lower(), o.upper(), e.getValue().overallMedian(), o.n()));
     }
     sb.setLength(sb.length() - 2);
     sb.append(".\n\n");
     if (best != null) {
       var o = r.scores().get(best).overall();
-      sb.append(String.format(Locale.ROOT, "Highest mean information gain among the stochastic models: **%s** (%.2f nats); ",
-          best, o.mean()));
-      sb.append(o.lower() > 0 ? "its interval lies above 0: its posteriors put more mass on the real cell's values than"
+      sb.append(String.format(Locale.ROOT, "Highest median information gain among the stochastic models: **%s**"
+          + " (median %.2f, mean %.3g nats); ", best, bestIg, o.mean()));
+      sb.append(o.lower() > 0 ? "the interval of its mean lies above 0: its posteriors put more mass on the real cell's values than"
           + " the population does.\n\n" : o.upper() < 0 ? "its interval lies below 0: even the best posteriors put less"
           + " mass on the real cell's values than the population does (at K = 8, a posterior equal to the population"
           + " scores about -1 nat: the KDE of 8 samples is a noisy density).\n\n"

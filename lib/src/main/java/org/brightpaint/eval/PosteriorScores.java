@@ -21,13 +21,15 @@ import java.util.Map;
  * @param features per-feature scores, in input order (skipped features left out)
  * @param groups per (group, channel) scores, ordered by group then channel
  * @param overall the model's score: every cell's mean IG over all scored features
+ * @param overallMedian the median over cells of each cell's mean IG (the mean is dominated by the
+ *     few cells whose real value lies many bandwidths outside an over-confident posterior)
  * @param coverage50 share of (cell, feature) real values inside the central 50 % posterior interval
  * @param coverage90 same for 90 %
  * @param pitHistogram share of PIT values in 10 equal bins over [0, 1], all scored (cell, feature)
  * @param samplesPerCell K
  */
 public record PosteriorScores(List<FeatureScore> features, List<GroupScore> groups, BootstrapMean overall,
-    double coverage50, double coverage90, double[] pitHistogram, int samplesPerCell) {
+    double overallMedian, double coverage50, double coverage90, double[] pitHistogram, int samplesPerCell) {
 
   /** Bins of {@link #pitHistogram()}. */
   public static final int PIT_BINS = 10;
@@ -54,9 +56,10 @@ public record PosteriorScores(List<FeatureScore> features, List<GroupScore> grou
    * @param group the feature group
    * @param channel {@link FeatureName#channelLabel()}
    * @param ig mean over cells of each cell's mean IG over the group's features, with 95 % interval
+   * @param median median over cells of the same per-cell values
    * @param featureCount features in the group
    */
-  public record GroupScore(FeatureGroup group, String channel, BootstrapMean ig, int featureCount) {}
+  public record GroupScore(FeatureGroup group, String channel, BootstrapMean ig, double median, int featureCount) {}
 
   /**
    * @param names the features, one per row of {@code real}
@@ -132,14 +135,25 @@ public record PosteriorScores(List<FeatureScore> features, List<GroupScore> grou
     List<GroupScore> gs = new ArrayList<>();
     for (Map.Entry<String, double[][]> e : groupSums.entrySet()) {
       String[] parts = e.getKey().split("\u0000", -1);
-      gs.add(new GroupScore(FeatureGroup.valueOf(parts[0]), parts[1],
-          BootstrapMean.of(cellMeans(e.getValue()[0], e.getValue()[1]), seed), groupFeatures.get(e.getKey())[0]));
+      double[] cm = cellMeans(e.getValue()[0], e.getValue()[1]);
+      gs.add(new GroupScore(FeatureGroup.valueOf(parts[0]), parts[1], BootstrapMean.of(cm, seed), median(cm),
+          groupFeatures.get(e.getKey())[0]));
     }
     gs.sort((a, b) -> a.group() != b.group() ? a.group().compareTo(b.group()) : a.channel().compareTo(b.channel()));
     double[] allPits = pits.stream().mapToDouble(Double::doubleValue).toArray();
-    return new PosteriorScores(fs, gs, BootstrapMean.of(cellMeans(allSum, allCount), seed),
+    double[] all = cellMeans(allSum, allCount);
+    return new PosteriorScores(fs, gs, BootstrapMean.of(all, seed), median(all),
         PosteriorCalibration.coverage(allPits, 0.5), PosteriorCalibration.coverage(allPits, 0.9),
         PosteriorCalibration.histogram(allPits, PIT_BINS), k);
+  }
+
+  private static double median(double[] v) {
+    if (v.length == 0) {
+      return Double.NaN;
+    }
+    double[] s = v.clone();
+    Arrays.sort(s);
+    return Kde.quantile(s, 0.5);
   }
 
   private static double[] cellMeans(double[] sum, double[] count) {

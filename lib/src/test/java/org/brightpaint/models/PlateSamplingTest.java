@@ -78,6 +78,20 @@ class PlateSamplingTest {
   }
 
   @Test
+  void diffusionDrawsAreReproducibleFromTheirSeed() {
+    try (Generator g = Generators.create(GeneratorOptions.of(ModelKind.PALETTE, Preset.CI), Device.cpu());
+        ai.djl.ndarray.NDManager m = ai.djl.ndarray.NDManager.newBaseManager(Device.cpu())) {
+      assertEquals(Stochasticity.SAMPLER_NOISE, g.stochasticity());
+      ai.djl.ndarray.NDArray bf = m.randomUniform(-1, 1, new ai.djl.ndarray.types.Shape(1, 3, 64, 64));
+      float[] a = g.draw(bf, new Sampling(Sampling.Sampler.DDIM, 2, 7)).toFloatArray();
+      float[] b = g.draw(bf, new Sampling(Sampling.Sampler.DDIM, 2, 7)).toFloatArray();
+      float[] c = g.draw(bf, new Sampling(Sampling.Sampler.DDIM, 2, 8)).toFloatArray();
+      assertArrayEquals(a, b);
+      assertFalse(java.util.Arrays.equals(a, c));
+    }
+  }
+
+  @Test
   void unetGivesOnePointPrediction() throws Exception {
     try (Generator g = Generators.create(GeneratorOptions.of(ModelKind.UNET, Preset.CI), Device.cpu())) {
       assertEquals(Stochasticity.POINT, g.stochasticity());
