@@ -177,6 +177,32 @@ public final class PosteriorStudy {
   }
 
   /**
+   * Runs {@link #current(int, int, int, List)} and prints the tables: {@code K SITES CROP
+   * [KIND,KIND,...]} (kinds as {@link org.brightpaint.models.ModelKind} names; default all of
+   * {@link #MODELS}). The workspace and size come from {@code BRIGHTPAINT_WORKSPACE} and
+   * {@code BRIGHTPAINT_SIZE}.
+   *
+   * @param args K, sites, crop, optional kinds
+   * @throws IOException when a generator or table cannot be read or written
+   */
+  public static void main(String[] args) throws IOException {
+    if (args.length < 3) {
+      System.err.println("Usage: PosteriorStudy K SITES CROP [PALETTE,SPADE_DIFFUSION,PIX2PIX,SPADE,UNET]");
+      System.exit(2);
+    }
+    long t0 = System.nanoTime();
+    List<org.brightpaint.models.ModelKind> kinds = args.length > 3 ? Arrays.stream(args[3].split(","))
+        .map(org.brightpaint.models.ModelKind::valueOf).toList() : MODELS;
+    Result r = current(Integer.parseInt(args[0]), Integer.parseInt(args[1]), Integer.parseInt(args[2]), kinds);
+    System.out.println(PosteriorViews.igByGroup(r).printAll());
+    System.out.println(r.calibration().printAll());
+    System.out.println(r.correlation().printAll());
+    System.out.println(PosteriorViews.summary(r));
+    System.out.printf(java.util.Locale.ROOT, "sites %s, crop %d px, %.0f s%n", r.sites(), r.cropPx(),
+        (System.nanoTime() - t0) / 1e9);
+  }
+
+  /**
    * Writes the tables, atomically per file.
    *
    * @param r the result

@@ -165,7 +165,7 @@ public final class PosteriorViews {
       sb.append(String.format(Locale.ROOT, "Highest median information gain among the stochastic models: **%s**"
           + " (median %.2f, mean %.3g nats); ", best, bestIg, o.mean()));
       sb.append(o.lower() > 0 ? "the interval of its mean lies above 0: its posteriors put more mass on the real cell's values than"
-          + " the population does.\n\n" : o.upper() < 0 ? "its interval lies below 0: even the best posteriors put less"
+          + " the population does.\n\n" : o.upper() < 0 ? "the interval of its mean lies below 0: even the best posteriors put less"
           + " mass on the real cell's values than the population does (at K = 8, a posterior equal to the population"
           + " scores about -1 nat: the KDE of 8 samples is a noisy density).\n\n"
           : "its interval includes 0: not distinguishable from knowing only the population.\n\n");
