@@ -49,6 +49,7 @@ public final class BenchmarkReport {
       if (!name.equals(BenchmarkViews.FIGURE2)) report.image(img, name);
     });
     section(report, result, "Compute cost (Table 4)", "compute_cost", null);
+    PosteriorReport.section(report, dir);
     return report.write(dir.resolve("report.html"));
   }
 

@@ -29,6 +29,10 @@ import picocli.CommandLine.Option;
  *
  * <p>The work is {@link PlatePrediction}: predictions have the input's size and intensity space
  * (counts, the plate's illumination function multiplied back where it has one).
+ *
+ * <p>{@code --samples K} draws K predictions per site instead ({@link PlatePrediction#sample}):
+ * {@code OUT/<plate>/sample-01 .. sample-K/} plate folders and {@code OUT/<plate>/samples.csv}
+ * with each sample's seed ({@code --seed} + k); UNet, a point predictor, gives one sample.
  */
 @Command(name = "predict", mixinStandardHelpOptions = true,
     description = "Predict fluorescent channels from brightfield with a trained generator.")
@@ -64,10 +68,21 @@ public final class PredictCommand implements Callable<Integer> {
   @Option(names = "--max-sites", defaultValue = "0", description = "Predict at most this many sites per plate, spread evenly over the plate (0 = all)")
   int maxSites;
 
+  @Option(names = "--samples", defaultValue = "0",
+      description = "Draw K predictions per site (diffusion: K seeds; Pix2Pix/SPADE: dropout at inference; UNet: one"
+          + " point prediction) into OUT/<plate>/sample-NN with their seeds in samples.csv (0 = one ordinary prediction)")
+  int samples;
+
+  @Option(names = "--seed", description = "Seed of the first sample (default: the generator's sampling seed)")
+  Long seed;
+
   @Override
   public Integer call() throws Exception {
     if (threads != null) {
       EngineThreads.set(threads);
+    }
+    if (samples < 0) {
+      throw new IllegalArgumentException("--samples must be >= 0 (0 = one ordinary prediction), got " + samples);
     }
     Path genDir = CheckpointFiles.generatorDir(checkpoint);
     Device dev = DeviceChoice.parse(device).device();
@@ -77,11 +92,17 @@ public final class PredictCommand implements Callable<Integer> {
       Sampling own = g.defaultSampling();
       Sampling sampling = new Sampling(
           sampler == null ? own.sampler() : Sampling.Sampler.valueOf(sampler.trim().toUpperCase(Locale.ROOT)),
-          steps == null ? own.steps() : steps, own.seed());
+          steps == null ? own.steps() : steps, seed == null ? own.seed() : seed);
       PlatePrediction.Options o = new PlatePrediction.Options(Preprocessing.of(RunSize.current()), sampling, maxSites);
       // all or nothing: a failed run leaves no partial plate and no folder without its load_data.csv
       AtomicFiles.writeFolder(out, dir -> {
         for (PlateFolder plate : plates) {
+          if (samples > 0) {
+            PlatePrediction.Samples r = PlatePrediction.sample(g, plate, o, samples, dir);
+            System.out.println(r.summary().replace(dir.toString(), out.toString()));
+            written[0] += r.sites();
+            continue;
+          }
           PlatePrediction.Result r = PlatePrediction.predict(g, plate, o, dir);
           System.out.println(r.summary().replace(dir.toString(), out.toString()));
           written[0] += r.sites();

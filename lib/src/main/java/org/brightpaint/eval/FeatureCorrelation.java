@@ -82,6 +82,33 @@ public record FeatureCorrelation(
       throw new IllegalArgumentException("Only " + m.size() + " of " + real.rowCount() + " real cells matched a synthetic cell within "
           + options.tolerancePx() + " px: too few to correlate features (check that the tables describe the same images)");
     }
+    return correlate(real, synthetic, m, options);
+  }
+
+  /**
+   * Correlates features measured in the REAL objects ("real objects" mode,
+   * {@code features.pipeline.RealObjects}): row i of both tables is the same cell, so no
+   * matching is needed and every real cell takes part. Stain-independent features (shape,
+   * neighbours, centres) are then the real cell's own in both tables (r = 1 by construction);
+   * read the stain-dependent groups.
+   *
+   * @param real real per-cell features
+   * @param synthetic the synthetic images' features in the same objects, same rows
+   * @param options only {@link Options#defaultCompartment()} is used
+   * @return the correlation result
+   * @throws IllegalArgumentException when the row counts differ or there are fewer than 3 cells
+   */
+  public static FeatureCorrelation ofRealObjects(Table real, Table synthetic, Options options) {
+    int n = real.rowCount();
+    if (synthetic.rowCount() != n || n < 3) {
+      throw new IllegalArgumentException("Real-objects correlation needs the same cells in both tables and at least 3,"
+          + " got " + n + " real and " + synthetic.rowCount() + " synthetic rows");
+    }
+    int[] rows = java.util.stream.IntStream.range(0, n).toArray();
+    return correlate(real, synthetic, new CellMatch(rows, rows.clone(), new double[n], n, n), options);
+  }
+
+  private static FeatureCorrelation correlate(Table real, Table synthetic, CellMatch m, Options options) {
     Set<String> realCols = measurementColumns(real, options.defaultCompartment());
     Set<String> synthCols = measurementColumns(synthetic, options.defaultCompartment());
     List<String> onlyReal = realCols.stream().filter(c -> !synthCols.contains(c)).toList();

@@ -92,6 +92,29 @@ public class BlockGenerator implements Generator {
     return y.getDevice().equals(brightfield.getDevice()) ? y : y.toDevice(brightfield.getDevice(), false);
   }
 
+  @Override
+  public Stochasticity stochasticity() {
+    return network instanceof UnetGenerator && options.dropout() > 0 ? Stochasticity.DROPOUT : Stochasticity.POINT;
+  }
+
+  /**
+   * Pix2Pix and SPADE: a forward pass in inference mode with dropout on, its masks drawn from
+   * {@code sampling.seed()} ({@link UnetSkipBlock#DROPOUT_SEED}); other networks: {@link #predict}.
+   */
+  @Override
+  public NDArray draw(NDArray brightfield, Sampling sampling) {
+    if (stochasticity() != Stochasticity.DROPOUT) {
+      return predict(brightfield, sampling);
+    }
+    checkInput(brightfield);
+    NDArray x = brightfield.getDevice().equals(device()) ? brightfield : brightfield.toDevice(device(), false);
+    ai.djl.util.PairList<String, Object> params = new ai.djl.util.PairList<>();
+    params.add(UnetSkipBlock.DROPOUT_SEED, sampling.seed());
+    NDList out = network.forward(new ParameterStore(manager, false), new NDList(x), false, params);
+    NDArray y = out.singletonOrThrow();
+    return y.getDevice().equals(brightfield.getDevice()) ? y : y.toDevice(brightfield.getDevice(), false);
+  }
+
   /**
    * Checks rank, channel count, size and dtype of a brightfield batch.
    *

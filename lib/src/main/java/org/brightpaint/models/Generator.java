@@ -64,6 +64,25 @@ public interface Generator extends AutoCloseable {
     return predict(brightfield);
   }
 
+  /** @return where the randomness of {@link #draw} comes from; {@link Stochasticity#POINT} by default */
+  default Stochasticity stochasticity() {
+    return Stochasticity.POINT;
+  }
+
+  /**
+   * One draw from the generator's predictive distribution, reproducible from {@code
+   * sampling.seed()}: diffusion kinds sample with that seed, Pix2Pix and SPADE keep dropout on
+   * with masks drawn from it ({@link Stochasticity}); point predictors return {@link
+   * #predict(NDArray, Sampling)}.
+   *
+   * @param brightfield {@code [B, I, H, W]} in [-1, 1]
+   * @param sampling the sampler and the draw's seed
+   * @return {@code [B, C, H, W]} in [-1, 1]
+   */
+  default NDArray draw(NDArray brightfield, Sampling sampling) {
+    return predict(brightfield, sampling);
+  }
+
   /**
    * Network evaluations one {@link #predict(NDArray, Sampling)} costs: 1 for deterministic
    * generators; one per sampler step for diffusion generators (two with classifier-free guidance).

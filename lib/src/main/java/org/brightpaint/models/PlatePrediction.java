@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.brightpaint.data.Channel;
 import org.brightpaint.data.LoadData;
-import org.brightpaint.data.PhenixFileName;
 import org.brightpaint.data.PlateFolder;
 import org.brightpaint.data.Preprocessing;
 import org.brightpaint.data.Site;
@@ -185,8 +184,13 @@ public final class PlatePrediction {
    */
   public static int[] predictSite(Generator generator, PlateFolder plate, ImageSource source, Site site, Options options,
       Path images) throws IOException {
+    return writeSite(generator, plate, source, site, options.preprocessing(), options.sampling(), false, images);
+  }
+
+  /** {@link #predictSite}, or with {@code draw} one posterior draw ({@link TiledPrediction#draw}) with this sampler. */
+  private static int[] writeSite(Generator generator, PlateFolder plate, ImageSource source, Site site,
+      Preprocessing prep, Sampling sampling, boolean draw, Path images) throws IOException {
     GeneratorOptions go = generator.options();
-    Preprocessing prep = options.preprocessing();
     List<Channel> stains = go.outputs();
     FloatImage first = source.read(site, go.inputs().getFirst());
     Preprocessing.Prepared p = prep.apply(source, site, go.inputs());
@@ -195,7 +199,8 @@ public final class PlatePrediction {
       in.add(p.channels().get(c));
     }
     int tile = go.imageSize();
-    List<FloatImage> pred = TiledPrediction.predict(generator, in, tile, tile / 4, options.sampling());
+    List<FloatImage> pred = draw ? TiledPrediction.draw(generator, in, tile, tile / 4, sampling)
+        : TiledPrediction.predict(generator, in, tile, tile / 4, sampling);
     Map<Channel, String> names = fileNames(go, plate, site);
     for (int c = 0; c < stains.size(); c++) {
       Channel ch = stains.get(c);
@@ -257,6 +262,106 @@ public final class PlatePrediction {
           site.well().column(), site.field(), n);
     }
     return site.well().name() + "_s" + site.field() + "_" + stain.cpName() + ".tiff";
+  }
+
+  /** Predicts (or draws) every site into the plate folder {@code tmp}: Images/ and load_data.csv. */
+  private static void writeSites(Generator generator, PlateFolder plate, ImageSource source, List<Site> sites,
+      Preprocessing prep, Sampling sampling, boolean draw, Path tmp) throws IOException {
+    Path images = java.nio.file.Files.createDirectories(tmp.resolve("Images"));
+    for (Site site : sites) {
+      writeSite(generator, plate, source, site, prep, sampling, draw, images);
+    }
+    loadData(generator.options(), plate, sites).write(tmp.resolve("load_data.csv"));
+  }
+
+  /**
+   * What {@link #sample} wrote for one plate.
+   *
+   * @param plate the barcode
+   * @param dir {@code outRoot/<barcode>}: {@code sample-01 .. sample-K} plate folders and {@code samples.csv}
+   * @param sites sites per sample
+   * @param stochasticity where the draws' randomness comes from; {@link Stochasticity#POINT}: one sample
+   * @param seeds the seed of each sample, in order
+   */
+  public record Samples(String plate, Path dir, int sites, Stochasticity stochasticity, List<Long> seeds) {
+    /** Copies. */
+    public Samples {
+      seeds = List.copyOf(seeds);
+    }
+
+    /** @return the plate folder of sample k (0-based) */
+    public Path sampleDir(int k) {
+      return dir.resolve(sampleName(k));
+    }
+
+    /** @return one line for the console */
+    public String summary() {
+      return "Drew " + seeds.size() + (seeds.size() == 1 ? " sample" : " samples") + " (" + stochasticity.label()
+          + ", seeds " + seeds.getFirst() + (seeds.size() > 1 ? ".." + seeds.getLast() : "") + ") of " + sites
+          + " sites of " + plate + " -> " + dir;
+    }
+  }
+
+  /** Name of the file recording the samples' seeds: columns sample, folder, seed, stochasticity, sampler, steps. */
+  public static final String SAMPLES_FILE = "samples.csv";
+
+  /**
+   * @param k the 0-based sample index
+   * @return its folder name, {@code sample-01} for k = 0
+   */
+  public static String sampleName(int k) {
+    return String.format(java.util.Locale.ROOT, "sample-%02d", k + 1);
+  }
+
+  /**
+   * Draws K predictions of every site ({@link Generator#draw}): sample k (0-based) uses seed
+   * {@code options.sampling().seed() + k}, recorded in {@code samples.csv}, so that a rerun
+   * reproduces every sample byte for byte. A point predictor ({@link Stochasticity#POINT}: UNet)
+   * gives one sample whatever K is. Layout, written atomically:
+   * <pre>
+   * outRoot/&lt;barcode&gt;/samples.csv
+   * outRoot/&lt;barcode&gt;/sample-01/Images/..., load_data.csv   (a plate folder, as {@link #predict})
+   * ...
+   * outRoot/&lt;barcode&gt;/sample-K/...
+   * </pre>
+   *
+   * @param generator the generator
+   * @param plate the input plate
+   * @param options preprocessing, sampler (its seed is sample 1's), site cap
+   * @param samples K &gt;= 1
+   * @param outRoot the folder that receives the plate folder
+   * @return what was written
+   */
+  public static Samples sample(Generator generator, PlateFolder plate, Options options, int samples, Path outRoot) {
+    if (samples < 1) {
+      throw new IllegalArgumentException("--samples must be >= 1, got " + samples);
+    }
+    List<Site> sites = sitesToPredict(plate, options);
+    Stochasticity st = generator.stochasticity();
+    int k = st == Stochasticity.POINT ? 1 : samples;
+    // the plate's illumination functions are read once for the whole plate, not once per site
+    CachedIllumination source = CachedIllumination.of(plate);
+    Sampling base = options.sampling();
+    List<Long> seeds = new ArrayList<>();
+    Path dir = outRoot.resolve(plate.barcode());
+    try {
+      AtomicFiles.writeFolder(dir, tmp -> {
+        StringBuilder csv = new StringBuilder("sample,folder,seed,stochasticity,sampler,steps\n");
+        for (int i = 0; i < k; i++) {
+          Sampling s = new Sampling(base.sampler(), base.steps(), base.seed() + i);
+          Path sd = java.nio.file.Files.createDirectories(tmp.resolve(sampleName(i)));
+          writeSites(generator, plate, source, sites, options.preprocessing(), s, true, sd);
+          seeds.add(s.seed());
+          csv.append(i + 1).append(',').append(sampleName(i)).append(',').append(s.seed()).append(',')
+              .append(st.name()).append(',').append(s.sampler()).append(',').append(s.steps()).append('\n');
+        }
+        java.nio.file.Files.writeString(tmp.resolve(SAMPLES_FILE), csv);
+      });
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write the samples of " + plate.barcode() + " to " + dir + ": "
+          + e.getMessage(), e);
+    }
+    return new Samples(plate.barcode(), dir, sites.size(), st, seeds);
   }
 
   /**

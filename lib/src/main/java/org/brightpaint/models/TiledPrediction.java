@@ -55,6 +55,28 @@ public final class TiledPrediction {
    */
   public static List<FloatImage> predict(Generator generator, List<FloatImage> brightfield, int tile, int overlap,
       Sampling sampling, int batch) {
+    return run(generator, brightfield, tile, overlap, sampling, batch, false);
+  }
+
+  /**
+   * Like {@link #predict(Generator, List, int, int, Sampling)}, but every tile batch is one
+   * {@link Generator#draw} with {@code sampling.seed()}: a draw from the generator's predictive
+   * distribution, reproducible from the seed.
+   *
+   * @param generator the generator
+   * @param brightfield input planes, all the same size
+   * @param tile tile side
+   * @param overlap overlap between tiles
+   * @param sampling sampler and the draw's seed
+   * @return one image per output channel, input size
+   */
+  public static List<FloatImage> draw(Generator generator, List<FloatImage> brightfield, int tile, int overlap,
+      Sampling sampling) {
+    return run(generator, brightfield, tile, overlap, sampling, DEFAULT_BATCH, true);
+  }
+
+  private static List<FloatImage> run(Generator generator, List<FloatImage> brightfield, int tile, int overlap,
+      Sampling sampling, int batch, boolean draw) {
     GeneratorOptions o = generator.options();
     if (brightfield.size() != o.inputChannels()) {
       throw new IllegalArgumentException("Need " + o.inputChannels() + " brightfield planes " + o.inputs()
@@ -98,7 +120,8 @@ public final class TiledPrediction {
         }
         float[] out;
         try (NDManager sub = nm.newSubManager()) {
-          out = generator.predict(sub.create(in, new Shape(n, inC, t, t)), sampling).toFloatArray();
+          NDArray x = sub.create(in, new Shape(n, inC, t, t));
+          out = (draw ? generator.draw(x, sampling) : generator.predict(x, sampling)).toFloatArray();
         }
         for (int k = 0; k < n; k++) {
           for (int c = 0; c < outC; c++) {

@@ -38,7 +38,7 @@ public final class UnetGenerator extends LazyBlock {
   protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
       PairList<String, Object> params) {
     NDArray bf = inputs.get(0);
-    return run(root, ps, new NDList(bf, bf), training);
+    return run(root, ps, new NDList(bf, bf), training, params);
   }
 
   private static Generator build(GeneratorOptions options, Normalisation normalisation, Device device,

@@ -45,9 +45,21 @@ final class UnetSkipBlock extends LazyBlock {
   private final Block upConv;
   private final Block upNorm;
   private final Block dropout;
+  private final float dropoutRate;
+  private final int level;
+
+  /**
+   * Forward parameter ({@code Long}) that keeps dropout on at inference with masks drawn from this
+   * seed: per level a {@link java.util.SplittableRandom} seeded with {@code seed * 0x9E3779B97F4A7C15
+   * + level} keeps each activation with probability {@code 1 - rate} and scales kept ones by
+   * {@code 1 / (1 - rate)} (inverted dropout, as in training). Same seed, same masks.
+   */
+  public static final String DROPOUT_SEED = "dropout.seed";
 
   UnetSkipBlock(int outer, int inner, UnetSkipBlock sub, boolean outermost, boolean innermost, double dropoutRate,
-      Norm norm, int hidden) {
+      Norm norm, int hidden, int level) {
+    this.dropoutRate = (float) dropoutRate;
+    this.level = level;
     this.outermost = outermost;
     this.innermost = innermost;
     this.sub = sub == null ? null : addChildBlock("sub", sub);
@@ -80,7 +92,7 @@ final class UnetSkipBlock extends LazyBlock {
       y = applyNorm(downNorm, y, bf, ps, training);
     }
     if (sub != null) {
-      y = run(sub, ps, new NDList(y, bf), training).singletonOrThrow();
+      y = run(sub, ps, new NDList(y, bf), training, params).singletonOrThrow();
     }
     y = Layers.upsample2x(Activation.relu(y));
     y = run(upConv, ps, new NDList(y), training).singletonOrThrow();
@@ -88,10 +100,23 @@ final class UnetSkipBlock extends LazyBlock {
       return new NDList(y.tanh());
     }
     y = applyNorm(upNorm, y, bf, ps, training);
-    if (dropout != null) {
+    Object seed = params == null || training ? null : params.get(DROPOUT_SEED);
+    if (dropout != null && seed instanceof Long s) {
+      y = y.mul(y.getManager().create(seededMask(s, (int) y.getShape().size()), y.getShape()));
+    } else if (dropout != null) {
       y = run(dropout, ps, new NDList(y), training).singletonOrThrow();
     }
     return new NDList(NDArrays.concat(new NDList(x, y), 1));
+  }
+
+  private float[] seededMask(long seed, int n) {
+    java.util.SplittableRandom r = new java.util.SplittableRandom(seed * 0x9E3779B97F4A7C15L + level);
+    float keep = 1 / (1 - dropoutRate);
+    float[] m = new float[n];
+    for (int i = 0; i < n; i++) {
+      m[i] = r.nextDouble() < dropoutRate ? 0f : keep;
+    }
+    return m;
   }
 
   /**
@@ -118,7 +143,7 @@ final class UnetSkipBlock extends LazyBlock {
       int fromInner = d - 1 - i;
       boolean drop = fromInner >= 1 && fromInner <= Math.min(3, d - 5) && inner == ngf * 8;
       block = new UnetSkipBlock(outer, inner, block, i == 0, innermostLevel, drop ? options.dropout() : 0, norm,
-          hidden);
+          hidden, i);
     }
     return block;
   }

@@ -35,13 +35,27 @@ public abstract class LazyBlock extends AbstractBlock {
    * @return the child's outputs
    */
   protected NDList run(Block child, ParameterStore ps, NDList in, boolean training) {
+    return run(child, ps, in, training, null);
+  }
+
+  /**
+   * Runs a child with forward parameters (passed down the tree, e.g. an inference dropout seed).
+   *
+   * @param child the child block
+   * @param ps the parameter store
+   * @param in the child's inputs
+   * @param training training mode
+   * @param params forward parameters, or null
+   * @return the child's outputs
+   */
+  protected NDList run(Block child, ParameterStore ps, NDList in, boolean training, PairList<String, Object> params) {
     if (!child.isInitialized()) {
       if (initManager == null) {
         throw new IllegalStateException(getClass().getSimpleName() + " used before initialize()");
       }
       child.initialize(initManager, initType, in.getShapes());
     }
-    return child.forward(ps, in, training);
+    return child.forward(ps, in, training, params);
   }
 
   @Override

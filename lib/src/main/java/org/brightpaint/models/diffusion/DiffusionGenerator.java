@@ -114,6 +114,12 @@ public final class DiffusionGenerator extends BlockGenerator {
     return Math.min(sampling.steps(), sampleSchedule.steps()) * (diffusion.guidanceScale() == 1.0 ? 1 : 2);
   }
 
+  /** @return {@link org.brightpaint.models.Stochasticity#SAMPLER_NOISE}: each seed starts from its own x_T */
+  @Override
+  public org.brightpaint.models.Stochasticity stochasticity() {
+    return org.brightpaint.models.Stochasticity.SAMPLER_NOISE;
+  }
+
   /** @return the options' default sampler ({@link DiffusionOptions#sampling()}) */
   @Override
   public Sampling defaultSampling() {
