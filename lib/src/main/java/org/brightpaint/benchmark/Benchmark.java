@@ -258,9 +258,17 @@ public final class Benchmark {
     }
     // the acceptance check is part of the report; callers fail the run with QualityGate.require()
     evaluation.tables().put("quality_gate", QualityGate.of(evaluation).table());
-    String title = "brightpaint benchmark (" + o.size().label() + ")";
+    String title = reportTitle(o.size());
     stages.run("report", dir -> BenchmarkReport.write(evaluation, dir, title, HtmlReport.create(title)));
     return new Result(stages.dir("report").resolve("report.html"), evaluation);
+  }
+
+  /**
+   * @param size the run size
+   * @return the title of the benchmark report of that size
+   */
+  public static String reportTitle(RunSize size) {
+    return "brightpaint benchmark (" + size.label() + ")";
   }
 
   /** The file in the evaluate stage that records what the stored evaluation was computed from. */
