@@ -39,8 +39,9 @@ import org.brightpaint.image.PercentileNormalization;
  *
  * <p>One sample is one site. The first time a site is read its I + C preprocessed channels are
  * written to the cache ({@code <cache>/<key>/<plate>/<well>-f<field>.npy}, float32
- * {@code [I + C, H, W]}, plus the percentile scalings), so later epochs never decode an image
- * again; the key covers the preprocessing, the channels and the source files' sizes and times.
+ * {@code [I + C, H, W]}, plus {@code <well>-f<field>.scaling.npy}, float32 {@code [I + C + 1, 2]}:
+ * each channel's percentile scaling (low, high), then the source images' width and height), so
+ * later epochs never decode an image again (an entry in an older layout is recomputed); the key covers the preprocessing, the channels and the source files' sizes and times.
  *
  * <p>Order: sites sorted by plate, well and field, then, with {@code optShuffle(seed)},
  * permuted by a seeded Fisher-Yates shuffle: the same seed gives the same order on every run. Use
@@ -174,10 +175,12 @@ public final class PairedDataset extends RandomAccessDataset {
     Path file = cacheFile(s);
     Path scal = file.resolveSibling(file.getFileName().toString().replace(".npy", ".scaling.npy"));
     List<Channel> order = order();
-    if (Files.exists(file) && Files.exists(scal)) {
+    if (Files.exists(file) && Files.exists(scal) && Npy.read(scal).shape()[0] == order.size() + 1) {
       Npy.Array a = Npy.read(file);
       Npy.Array sc = Npy.read(scal);
       int n = a.shape()[1];
+      int sourceWidth = (int) sc.data()[2 * order.size()];
+      int sourceHeight = (int) sc.data()[2 * order.size() + 1];
       var channels = new java.util.TreeMap<Channel, FloatImage>();
       var scalings = new java.util.TreeMap<Channel, PercentileNormalization.Scaling>();
       for (int c = 0; c < order.size(); c++) {
@@ -186,15 +189,18 @@ public final class PairedDataset extends RandomAccessDataset {
         channels.put(order.get(c), new FloatImage(n, n, px));
         scalings.put(order.get(c), new PercentileNormalization.Scaling(sc.data()[2 * c], sc.data()[2 * c + 1]));
       }
-      return new Preprocessing.Prepared(s.site(), n, channels, scalings);
+      return new Preprocessing.Prepared(s.site(), n, sourceWidth, sourceHeight, channels, scalings);
     }
     Preprocessing.Prepared p = preprocessing.apply(s.plate(), s.site(), order);
-    float[] sc = new float[2 * order.size()];
+    float[] sc = new float[2 * order.size() + 2];
     for (int c = 0; c < order.size(); c++) {
       sc[2 * c] = (float) p.scalings().get(order.get(c)).low();
       sc[2 * c + 1] = (float) p.scalings().get(order.get(c)).high();
     }
-    Npy.write(scal, new Npy.Array(new int[] {order.size(), 2}, sc));
+    // last row: the source width and height (exact in float32 up to 2^24 px)
+    sc[2 * order.size()] = p.sourceWidth();
+    sc[2 * order.size() + 1] = p.sourceHeight();
+    Npy.write(scal, new Npy.Array(new int[] {order.size() + 1, 2}, sc));
     Npy.write(file, new Npy.Array(new int[] {order.size(), p.size(), p.size()}, p.stack(order)));
     // re-read the stored scalings so that first and later epochs return identical values
     return prepared(index);

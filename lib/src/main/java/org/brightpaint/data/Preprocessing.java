@@ -53,15 +53,20 @@ public record Preprocessing(int outputSize, PercentileNormalization normalizatio
    *
    * @param site the site
    * @param size output width and height
+   * @param sourceWidth width of the site's images as read, in pixels (predictions are written back at it)
+   * @param sourceHeight height of the site's images as read, in pixels
    * @param channels the normalised images by channel
    * @param scalings per channel, the percentile values that map to -1 and +1 (after illumination
    *     correction and resizing; invert with {@link PercentileNormalization#invert})
    */
-  public record Prepared(Site site, int size, Map<Channel, FloatImage> channels,
+  public record Prepared(Site site, int size, int sourceWidth, int sourceHeight, Map<Channel, FloatImage> channels,
       Map<Channel, PercentileNormalization.Scaling> scalings) {
 
-    /** Copies. */
+    /** Checks the sizes and copies. */
     public Prepared {
+      if (size < 1 || sourceWidth < 1 || sourceHeight < 1) {
+        throw new IllegalArgumentException("Sizes must be positive, got " + size + ", " + sourceWidth + " x " + sourceHeight);
+      }
       channels = Map.copyOf(channels);
       scalings = Map.copyOf(scalings);
     }
@@ -123,7 +128,7 @@ public record Preprocessing(int outputSize, PercentileNormalization normalizatio
       out.put(c, normalization.apply(img, s));
       sc.put(c, s);
     }
-    return new Prepared(site, outputSize, out, sc);
+    return new Prepared(site, outputSize, w, h, out, sc);
   }
 
   /**

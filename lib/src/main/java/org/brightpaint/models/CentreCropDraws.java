@@ -69,10 +69,9 @@ public record CentreCropDraws(Site site, int x0, int y0, int side, Stochasticity
     for (Channel c : go.inputs()) {
       in.add(Augmentation.crop(new FloatImage[] {p.channels().get(c)}, c0, c0, crop, crop)[0]);
     }
-    FloatImage first = plate.read(site, go.inputs().getFirst());
-    int side = (int) Math.round((double) crop * first.width() / s);
-    int x0 = (int) Math.round((double) c0 * first.width() / s);
-    int y0 = (int) Math.round((double) c0 * first.height() / s);
+    int side = (int) Math.round((double) crop * p.sourceWidth() / s);
+    int x0 = (int) Math.round((double) c0 * p.sourceWidth() / s);
+    int y0 = (int) Math.round((double) c0 * p.sourceHeight() / s);
     Map<Channel, FloatImage> real = new TreeMap<>();
     Map<Channel, FloatImage> illum = new TreeMap<>();
     for (Channel ch : go.outputs()) {

@@ -192,7 +192,6 @@ public final class PlatePrediction {
       Preprocessing prep, Sampling sampling, boolean draw, Path images) throws IOException {
     GeneratorOptions go = generator.options();
     List<Channel> stains = go.outputs();
-    FloatImage first = source.read(site, go.inputs().getFirst());
     Preprocessing.Prepared p = prep.apply(source, site, go.inputs());
     List<FloatImage> in = new ArrayList<>();
     for (Channel c : go.inputs()) {
@@ -205,10 +204,10 @@ public final class PlatePrediction {
     for (int c = 0; c < stains.size(); c++) {
       Channel ch = stains.get(c);
       Optional<FloatImage> illum = prep.correctIllumination() ? source.illumination(ch) : Optional.empty();
-      FloatImage counts = toInputSpace(pred.get(c), generator.normalisation(), c, first.width(), first.height(), illum);
+      FloatImage counts = toInputSpace(pred.get(c), generator.normalisation(), c, p.sourceWidth(), p.sourceHeight(), illum);
       Tiff16.write(images.resolve(names.get(ch)), counts);
     }
-    return new int[] {first.width(), first.height()};
+    return new int[] {p.sourceWidth(), p.sourceHeight()};
   }
 
   /**

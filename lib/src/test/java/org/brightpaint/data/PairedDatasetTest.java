@@ -59,6 +59,14 @@ class PairedDatasetTest {
       assertArrayEquals(direct.channels().get(Channel.DNA).pixels(), java.util.Arrays.copyOfRange(fl, 4 * 1024, 5 * 1024), 1e-6f);
       assertArrayEquals(direct.channels().get(Channel.LOW_Z_BF).pixels(), java.util.Arrays.copyOfRange(bf, 0, 1024), 1e-6f);
 
+      // the cached site carries the source images' size (predictions are written back at it)
+      Preprocessing.Prepared cached = ds.prepared(0);
+      FloatImage source = s.plate().read(s.site(), Channel.LOW_Z_BF);
+      assertEquals(source.width(), direct.sourceWidth());
+      assertEquals(source.height(), direct.sourceHeight());
+      assertEquals(direct.sourceWidth(), cached.sourceWidth());
+      assertEquals(direct.sourceHeight(), cached.sourceHeight());
+      assertEquals(direct.scalings().get(Channel.DNA).low(), cached.scalings().get(Channel.DNA).low(), 1e-3);
       // the second read comes from the cache
       assertArrayEquals(fl, base().optCellLine(CellLine.U2OS).build().get(m, 0).getLabels().head().toFloatArray());
       // issue 15 observation 12: overwriting a TIFF in place invalidates its site's cache entry
