@@ -191,7 +191,7 @@ def tolerance(spec, entry):
 
 
 def fmt(v):
-    return "null" if v is None else "%.6g" % v
+    return "null" if v is None else "%.10g" % v
 
 
 def drift(spec, entry, new):
@@ -248,12 +248,10 @@ def record(spec, workspace, notebooks, only, run_commit, command):
             e["value"] = measure(e, workspace, notebooks)
         except Unreadable as u:
             problems.append("%s / %s: %s" % (e["notebook"], e["name"], u))
-    spec["recorded"] = {
-        "command": command,
-        "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
-        "run_commit": run_commit or commit(),
-        "notebooks": sorted(only) if only else "all",
-    }
+    stamp = {"date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+             "run_commit": run_commit or commit(), "command": command}
+    done = sorted({e["notebook"] for e in spec["numbers"] if not only or e["notebook"] in only})
+    spec["recorded"] = dict(sorted({**spec.get("recorded", {}), **{nb: stamp for nb in done}}.items()))
     return problems
 
 
@@ -263,6 +261,8 @@ def write(spec, path):
     text = re.sub(r'\{\n\s+("notebook": .*?)\n\s+\}', lambda m: "{" + re.sub(r"\n\s+", " ", m.group(1)) + "}",
                   text, flags=re.S)
     text = re.sub(r'("from": )\{\n\s+(.*?)\n\s+\}', lambda m: m.group(1) + "{" + re.sub(r"\n\s+", " ", m.group(2)) + "}",
+                  text, flags=re.S)
+    text = re.sub(r'(": )\{\n\s+("date": .*?)\n\s+\}', lambda m: m.group(1) + "{" + re.sub(r"\n\s+", " ", m.group(2)) + "}",
                   text, flags=re.S)
     tmp = path + ".tmp"
     with open(tmp, "w", encoding="utf-8") as f:
