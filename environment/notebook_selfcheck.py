@@ -99,6 +99,23 @@ class SelfCheck:
         path, i = self.broken_copy(name, nan_tsne)
         self.expect("t-SNE with NaN coordinates", path, r"FAILED .*%s.*cell %d: .* -> figure has no finite data" % (re.escape(name), i))
 
+        def nan_first_trace(nb):
+            for i, cell in enumerate(nb.cells):
+                for out in cell.get("outputs", []):
+                    h = out.get("data", {}).get("text/html", "")
+                    if "t-SNE" in h and "var trace1" in h:
+                        head, rest = h.split("var trace1", 1)
+                        k = head.index("var trace0")
+                        body = head[k:]
+                        for m in reversed(list(run_notebooks.TRACE_KEY.finditer(body))):
+                            inner = run_notebooks.bracket(body, m.end() - 1)
+                            body = body[:m.end()] + NUMBER.sub('"NaN"', inner) + body[m.end() + len(inner):]
+                        out["data"]["text/html"] = head[:k] + body + "var trace1" + rest
+                        return i
+            raise SystemExit("selfcheck: no t-SNE figure with several traces in %s" % name)
+        path, i = self.broken_copy(name, nan_first_trace)
+        self.expect("t-SNE with one group's coordinates NaN", path, r"FAILED .*cell %d: .* -> figure trace0 .*has no finite data" % i)
+
         def first_table(nb, body):
             for i, cell in enumerate(nb.cells):
                 for out in cell.get("outputs", []):

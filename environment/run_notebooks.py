@@ -136,12 +136,36 @@ def figure_problem(html):
     arrays = [bracket(script, m.end() - 1) for m in TRACE_KEY.finditer(script)]
     if not arrays:
         return "figure has no x, y or z data"
+    if not has_finite(arrays):
+        return "figure has no finite data (every x, y and z value is NaN or missing)"
+    return trace_problem(script)
+
+
+def has_finite(arrays):
+    """Whether any of the x/y/z array texts holds a finite number."""
     for a in arrays:  # Tablesaw writes scatter values quoted ("1.0", "NaN"), heatmap z bare
         for m in TOKEN.finditer(a):
             tok = next(g for g in m.groups() if g is not None)
             if NUMBER.fullmatch(tok.strip()):
-                return None
-    return "figure has no finite data (every x, y and z value is NaN or missing)"
+                return True
+    return False
+
+
+TRACE_VAR = re.compile(r"\bvar (trace\d+)\s*=")
+TRACE_NAME = re.compile(r"\bname:\s*'([^']*)'")
+
+
+def trace_problem(script):
+    """None, or which trace of a figure has x/y/z data but no finite value (e.g. one MoA group of
+    a t-SNE all NaN while the others are drawn: the figure silently lacks that group)."""
+    parts = TRACE_VAR.split(script)
+    for k in range(1, len(parts), 2):
+        arrays = [bracket(parts[k + 1], m.end() - 1) for m in TRACE_KEY.finditer(parts[k + 1])]
+        if arrays and not has_finite(arrays):
+            name = TRACE_NAME.search(parts[k + 1])
+            return "figure %s%s has no finite data (every x, y and z value is NaN or missing)" % (
+                parts[k], " ('%s')" % name.group(1) if name else "")
+    return None
 
 
 def table_problem(html):
