@@ -39,7 +39,7 @@ import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 FILE = os.path.join(ROOT, "environment", "headlines-ci.json")
-RECORD_COMMAND = "environment/headlines record"
+RECORD_COMMAND = "python3 environment/headlines.py record"
 NUM = re.compile(r"^[-+]?(\d[\d,]*\.?\d*|\.\d+)([eE][-+]?\d+)?$")
 TAG = re.compile(r"<[^>]+>")
 CAPTION = re.compile(r"<caption\b[^>]*>(.*?)</caption>", re.S | re.I)
@@ -256,17 +256,19 @@ def record(spec, workspace, notebooks, only, run_commit, command):
 
 
 def write(spec, path):
-    text = json.dumps(spec, indent=1, ensure_ascii=False)
-    # one number per line: readable diffs when re-recorded
-    text = re.sub(r'\{\n\s+("notebook": .*?)\n\s+\}', lambda m: "{" + re.sub(r"\n\s+", " ", m.group(1)) + "}",
-                  text, flags=re.S)
-    text = re.sub(r'("from": )\{\n\s+(.*?)\n\s+\}', lambda m: m.group(1) + "{" + re.sub(r"\n\s+", " ", m.group(2)) + "}",
-                  text, flags=re.S)
-    text = re.sub(r'(": )\{\n\s+("date": .*?)\n\s+\}', lambda m: m.group(1) + "{" + re.sub(r"\n\s+", " ", m.group(2)) + "}",
-                  text, flags=re.S)
+    """Writes spec with one line per number and per recorded stamp (readable diffs on re-record)."""
+    def block(key, items, fmt):
+        return '  "%s": %s' % (key, items[0] + ",\n".join("   " + fmt(x) for x in items[1]) + items[2])
+    recorded = list(spec.get("recorded", {}).items())
+    parts = ['  "about": ' + json.dumps(spec.get("about", ""), ensure_ascii=False),
+             block("recorded", ("{\n", recorded, "\n  }"), lambda kv: json.dumps(kv[0]) + ": " + json.dumps(kv[1], ensure_ascii=False)),
+             '  "tolerances": ' + json.dumps(spec["tolerances"], indent=1, ensure_ascii=False).replace("\n", "\n  "),
+             block("numbers", ("[\n", spec["numbers"], "\n  ]"), lambda e: json.dumps(e, ensure_ascii=False))]
+    text = "{\n" + ",\n".join(parts) + "\n}\n"
+    json.loads(text)  # what is written must read back
     tmp = path + ".tmp"
     with open(tmp, "w", encoding="utf-8") as f:
-        f.write(text + "\n")
+        f.write(text)
     os.replace(tmp, path)
 
 
