@@ -8,15 +8,19 @@ After execution every output is checked (check_outputs): a Plotly figure with no
 or z value, an HTML table with no data row or with only NaN/empty numeric cells, an error output
 or a Java stack trace in any output fails the notebook, naming the cell and the reason.
 
-Headline numbers (published by Display.headlines, MIME type HEADLINES) are compared at "ci" size
-with the accepted run's in HEADLINES_FILE: |new - old| <= ABS_TOL + REL_TOL * |old|; a drifted,
-missing or new number fails the notebook and is named; a notebook with no accepted entry yet
-gets a printed note. Record the accepted numbers deliberately
-with --record-headlines (writes the executed notebooks' numbers into HEADLINES_FILE).
+Headline numbers (environment/headlines.py: the numbers each notebook concludes from, read from
+the workspace's evaluation tables or the executed notebook's outputs) are compared at "ci" size
+with the accepted run's in HEADLINES_FILE, within the tolerance stated there for each number; a
+drifted or unreadable number fails the notebook, naming the number, recorded and new value and
+tolerance. Re-record them deliberately with --record-headlines (this run's notebooks) or
+environment/headlines record (from an executed run, without running anything).
+
+With --check-only the NOTEBOOKs are executed notebooks (e.g. out/notebooks/*.ipynb): nothing
+runs, their outputs and headline numbers are checked as above.
 
 Exit status: 0 when every notebook ran and passed its checks, 1 otherwise.
 
-Usage: run_notebooks.py [--record-headlines] [--headlines FILE] [--size ci|full] OUT_DIR CELL_TIMEOUT_S NOTEBOOK...
+Usage: run_notebooks.py [--record-headlines] [--headlines FILE] [--size ci|full] [--check-only] OUT_DIR CELL_TIMEOUT_S NOTEBOOK...
 """
 import json
 import os
@@ -29,6 +33,8 @@ from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 from nbconvert import HTMLExporter
 from nbconvert.preprocessors import coalesce_streams
+
+import headlines as headline_numbers
 
 KERNEL = "brightpaint"
 
@@ -94,10 +100,7 @@ def describe_failure(nb, index, exc):
 
 
 HEADLINES = "application/vnd.brightpaint.headlines"
-HEADLINES_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "headlines-ci.json")
-# Tolerances for headline numbers at ci size, from two runs of notebook 03 on this machine (see README)
-ABS_TOL = 1e-6
-REL_TOL = 1e-4
+HEADLINES_FILE = headline_numbers.FILE
 
 STACK_TRACE = re.compile(r"^\s*at [\w.$<>/]+\([^)]*(\.java:\d+|Native Method|Unknown Source)\)"
                          r"|^Exception in thread |^Caused by: [\w.$]+(Exception|Error)", re.M)
@@ -133,12 +136,36 @@ def figure_problem(html):
     arrays = [bracket(script, m.end() - 1) for m in TRACE_KEY.finditer(script)]
     if not arrays:
         return "figure has no x, y or z data"
+    if not has_finite(arrays):
+        return "figure has no finite data (every x, y and z value is NaN or missing)"
+    return trace_problem(script)
+
+
+def has_finite(arrays):
+    """Whether any of the x/y/z array texts holds a finite number."""
     for a in arrays:  # Tablesaw writes scatter values quoted ("1.0", "NaN"), heatmap z bare
         for m in TOKEN.finditer(a):
             tok = next(g for g in m.groups() if g is not None)
             if NUMBER.fullmatch(tok.strip()):
-                return None
-    return "figure has no finite data (every x, y and z value is NaN or missing)"
+                return True
+    return False
+
+
+TRACE_VAR = re.compile(r"\bvar (trace\d+)\s*=")
+TRACE_NAME = re.compile(r"\bname:\s*'([^']*)'")
+
+
+def trace_problem(script):
+    """None, or which trace of a figure has x/y/z data but no finite value (e.g. one MoA group of
+    a t-SNE all NaN while the others are drawn: the figure silently lacks that group)."""
+    parts = TRACE_VAR.split(script)
+    for k in range(1, len(parts), 2):
+        arrays = [bracket(parts[k + 1], m.end() - 1) for m in TRACE_KEY.finditer(parts[k + 1])]
+        if arrays and not has_finite(arrays):
+            name = TRACE_NAME.search(parts[k + 1])
+            return "figure %s%s has no finite data (every x, y and z value is NaN or missing)" % (
+                parts[k], " ('%s')" % name.group(1) if name else "")
+    return None
 
 
 def table_problem(html):
@@ -202,25 +229,6 @@ def headlines(nb):
     return found, where
 
 
-def compare_headlines(name, got, accepted):
-    """A list of drift descriptions (empty when every headline number is within tolerance)."""
-    if name not in accepted:
-        return []  # not yet accepted: main() prints a note; record with --record-headlines
-    old = accepted[name]
-    drift = []
-    for k in sorted(set(old) | set(got), key=lambda k: (k not in got, k)):
-        if k not in got:
-            drift.append("%s missing (accepted %r)" % (k, old[k]))
-        elif k not in old:
-            drift.append("%s is new (%r)" % (k, got[k]))
-        elif old[k] is None or got[k] is None:
-            if (old[k] is None) != (got[k] is None):
-                drift.append("%s: %r, accepted %r" % (k, got[k], old[k]))
-        elif abs(got[k] - old[k]) > ABS_TOL + REL_TOL * abs(old[k]):
-            drift.append("%s: %.6g, accepted %.6g (tolerance %.2g + %.2g x |accepted|)" % (k, got[k], old[k], ABS_TOL, REL_TOL))
-    return drift
-
-
 def run(path, out_dir, timeout):
     name = os.path.splitext(os.path.basename(path))[0]
     nb = nbformat.read(path, as_version=4)
@@ -246,9 +254,14 @@ def run(path, out_dir, timeout):
     return failure, secs, headlines(nb)
 
 
-def main():
-    args = sys.argv[1:]
-    record, size, headlines_file = False, "ci", HEADLINES_FILE
+def check_executed(path):
+    """(failure, 0.0, _) for an already executed notebook: its outputs checked, nothing run."""
+    return check_outputs(nbformat.read(path, as_version=4)), 0.0, None
+
+
+def main(argv=None):
+    args = list(sys.argv[1:] if argv is None else argv)
+    record, size, headlines_file, check_only = False, "ci", HEADLINES_FILE, False
     while args and args[0].startswith("--"):
         opt = args.pop(0)
         if opt == "--record-headlines":
@@ -257,32 +270,27 @@ def main():
             headlines_file = args.pop(0)
         elif opt == "--size":
             size = args.pop(0)
+        elif opt == "--check-only":
+            check_only = True
         else:
             print("run_notebooks.py: unknown option " + opt, file=sys.stderr)
             return 2
     out_dir, timeout, notebooks = args[0], int(args[1]), args[2:]
     os.makedirs(out_dir, exist_ok=True)
-    accepted = {}
-    if os.path.exists(headlines_file):
-        with open(headlines_file, encoding="utf-8") as f:
-            accepted = json.load(f).get("notebooks", {})
-    recorded = dict(accepted)
+    spec = headline_numbers.load(headlines_file) if os.path.exists(headlines_file) else None
+    workspace = os.environ.get("BRIGHTPAINT_WORKSPACE", os.path.join(headline_numbers.ROOT, "out", "workspace"))
+    recorded = []
     failed = []
     width = max(len(os.path.basename(p)) for p in notebooks)
     for path in notebooks:
-        failure, secs, (numbers, where) = run(path, out_dir, timeout)
+        failure, secs, _ = check_executed(path) if check_only else run(path, out_dir, timeout)
         base = os.path.basename(path)
-        if record and failure is None and numbers:
-            recorded[base] = numbers
-        elif failure is None and size == "ci":
-            if numbers and base not in accepted:
-                print("note    %s: %d headline numbers not yet accepted in %s (record them with --record-headlines)"
-                      % (base, len(numbers), os.path.basename(headlines_file)), flush=True)
-            drift = compare_headlines(base, numbers, accepted)
-            if drift:
-                cell = next((where[k] for k in where if drift[0].startswith(k)), "cell ?")
-                failure = cell + " -> headline numbers drifted from %s: %s" % (os.path.basename(headlines_file), "; ".join(drift[:8])) + (
-                    " (and %d more)" % (len(drift) - 8) if len(drift) > 8 else "")
+        executed = os.path.dirname(os.path.abspath(path)) if check_only else out_dir
+        if failure is None and spec is not None and size == "ci":
+            if record:
+                recorded.append(base)
+            else:
+                failure = headline_numbers.failure(spec, base, workspace, executed, headlines_file)
         if failure is None:
             print("ok      %-*s %7.1f s" % (width, base, secs), flush=True)
         else:
@@ -292,12 +300,16 @@ def main():
           % (len(notebooks) - len(failed), len(notebooks), out_dir), flush=True)
     if failed:
         print("failed: " + ", ".join(failed), flush=True)
-    if record:
-        atomic_write(headlines_file, json.dumps({
-            "command": "environment/run-notebooks --size ci --record-headlines [NOTEBOOK...]",
-            "tolerance": "|new - accepted| <= %g + %g x |accepted|" % (ABS_TOL, REL_TOL),
-            "notebooks": dict(sorted(recorded.items()))}, indent=1, sort_keys=False) + "\n")
-        print("recorded headline numbers of %d notebook(s) in %s" % (len(recorded), headlines_file), flush=True)
+    if record and spec is not None and recorded:
+        problems = headline_numbers.record(spec, workspace, executed, set(recorded), None,
+                                           "environment/run-notebooks --size ci --record-headlines " + " ".join(recorded))
+        if problems:
+            print("headline numbers not recorded: " + "; ".join(problems), flush=True)
+            return 1
+        headline_numbers.write(spec, headlines_file)
+        print("recorded the headline numbers of %d notebook(s) in %s (commit it)" % (len(recorded), headlines_file), flush=True)
+    elif record:
+        print("no headline numbers recorded (no passing ci-size notebook, or no %s)" % headlines_file, flush=True)
     return 1 if failed else 0
 
 

@@ -46,8 +46,8 @@ public final class Display {
 
   /**
    * Publishes a table's numbers as headline numbers ({@link MimeBundle#ofHeadlines}): at "ci" size
-   * {@code environment/run-notebooks} compares them with the accepted run's
-   * ({@code environment/headlines-ci.json}) and names what drifted.
+   * {@code environment/run-notebooks} compares those that {@code environment/headlines-ci.json}
+   * lists with their recorded values, within each one's stated tolerance, and names what drifted.
    *
    * @param table the table (first column names the rows)
    */

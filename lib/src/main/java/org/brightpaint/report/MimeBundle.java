@@ -34,8 +34,9 @@ public record MimeBundle(Map<String, String> data) {
   public static final String PNG = "image/png";
 
   /**
-   * Headline numbers for the regression run ({@code environment/run-notebooks} compares them with
-   * the accepted run's): a JSON object of "table / row key / column" to value.
+   * Headline numbers for the regression run: a JSON object of "table / row key / column" to value;
+   * {@code environment/run-notebooks} compares those that {@code environment/headlines-ci.json}
+   * lists (source {@code "tagged"}) with their recorded values.
    */
   public static final String HEADLINES = "application/vnd.brightpaint.headlines";
 
@@ -260,7 +261,8 @@ public record MimeBundle(Map<String, String> data) {
     }
     json.append("}");
     Map<String, String> m = new LinkedHashMap<>();
-    m.put(TEXT, n + " headline numbers of " + table.name() + " (checked by environment/run-notebooks)");
+    m.put(TEXT, n + " headline numbers of " + table.name()
+        + " published (environment/headlines-ci.json names those run-notebooks checks)");
     m.put(HEADLINES, json.toString());
     return new MimeBundle(m);
   }
