@@ -143,4 +143,52 @@ class MimeBundleTest {
     assertEquals("{\"q / unet / DNA / ssim\": 0.5, \"q / unet / ER / ssim\": null}", b.get(MimeBundle.HEADLINES));
     assertTrue(b.get(MimeBundle.TEXT).startsWith("2 headline numbers of q"), b.get(MimeBundle.TEXT));
   }
+
+  /** A micrograph-like picture: smooth blobs plus sensor noise (PNG cannot compress the noise). */
+  private static BufferedImage micrograph(int w, int h, int type) {
+    BufferedImage img = new BufferedImage(w, h, type);
+    java.util.Random r = new java.util.Random(7);
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        double v = 90 + 60 * Math.sin(x / 9.0) * Math.cos(y / 13.0) + 12 * r.nextGaussian();
+        int g = (int) Math.max(0, Math.min(255, v));
+        img.setRGB(x, y, (type == BufferedImage.TYPE_INT_ARGB ? 0x80000000 : 0xFF000000) | g << 16 | g << 8 | g);
+      }
+    }
+    return img;
+  }
+
+  @Test
+  void displayImageOfAMicrographIsAJpegAtMostHalfThePng() throws IOException {
+    BufferedImage img = micrograph(320, 240, BufferedImage.TYPE_INT_RGB);
+    MimeBundle b = MimeBundle.ofDisplayImage(img);
+    assertEquals(null, b.get(MimeBundle.PNG), "the display bundle holds one image, not both");
+    byte[] jpeg = Base64.getDecoder().decode(b.get(MimeBundle.JPEG));
+    assertTrue(jpeg.length <= MimeBundle.JPEG_MAX_FRACTION * MimeBundle.png(img).length,
+        jpeg.length + " bytes of JPEG vs " + MimeBundle.png(img).length + " of PNG");
+    BufferedImage back = ImageIO.read(new ByteArrayInputStream(jpeg));
+    assertEquals(320, back.getWidth());
+    assertEquals(240, back.getHeight());
+    assertTrue(b.get(MimeBundle.TEXT).startsWith("image 320 x 240"));
+  }
+
+  @Test
+  void displayImageOfLineArtOrWithAlphaStaysALosslessPng() throws IOException {
+    BufferedImage art = new BufferedImage(200, 100, BufferedImage.TYPE_INT_RGB);
+    for (int x = 0; x < 200; x++) {
+      art.setRGB(x, 50, 0xFFFFFF);
+    }
+    MimeBundle b = MimeBundle.ofDisplayImage(art);
+    assertEquals(null, b.get(MimeBundle.JPEG));
+    assertArrayEquals(MimeBundle.png(art), Base64.getDecoder().decode(b.get(MimeBundle.PNG)));
+
+    BufferedImage alpha = micrograph(120, 80, BufferedImage.TYPE_INT_ARGB);
+    assertEquals(null, MimeBundle.ofDisplayImage(alpha).get(MimeBundle.JPEG), "JPEG has no alpha");
+  }
+
+  @Test
+  void jpegQualityOutsideZeroToOneIsRefused() {
+    assertThrows(IllegalArgumentException.class,
+        () -> MimeBundle.jpeg(new BufferedImage(2, 2, BufferedImage.TYPE_INT_RGB), 1.5f));
+  }
 }
