@@ -1,7 +1,8 @@
 """Executes brightpaint notebooks under the 'brightpaint' kernel and reports one line each.
 
 For every notebook: execute all cells with nbclient (the engine of nbconvert --execute), write
-the executed .ipynb and an HTML rendering (nbconvert HTMLExporter) to the output folder, print
+the executed .ipynb and an HTML rendering (nbconvert HTMLExporter) to the output folder (with
+plotly.js and the template stylesheet as files shared by the folder, see notebook_files), print
 "ok" or "FAILED" with the seconds taken; for a failure, name the cell (index, first source line)
 and the exception. The kernel's own log goes to <name>.kernel.log next to the outputs.
 After execution every output is checked (check_outputs): a Plotly figure with no finite x, y
@@ -29,6 +30,8 @@ from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 from nbconvert import HTMLExporter
 from nbconvert.preprocessors import coalesce_streams
+
+import notebook_files
 
 KERNEL = "brightpaint"
 
@@ -221,6 +224,15 @@ def compare_headlines(name, got, accepted):
     return drift
 
 
+def write_outputs(nb, out_dir, name):
+    """Writes name.ipynb and name.html; plotly.js and the template CSS go to files shared by the
+    folder (notebook_files: one copy per run folder instead of one per notebook)."""
+    notebook_files.share_plotly(nb, out_dir)
+    atomic_write(os.path.join(out_dir, name + ".ipynb"), nbformat.writes(nb))
+    html, _ = HTMLExporter().from_notebook_node(nb)
+    atomic_write(os.path.join(out_dir, name + ".html"), notebook_files.share_css(html, out_dir))
+
+
 def run(path, out_dir, timeout):
     name = os.path.splitext(os.path.basename(path))[0]
     nb = nbformat.read(path, as_version=4)
@@ -240,9 +252,7 @@ def run(path, out_dir, timeout):
     nb, _ = coalesce_streams(nb, {})
     if failure is None:
         failure = check_outputs(nb)
-    atomic_write(os.path.join(out_dir, name + ".ipynb"), nbformat.writes(nb))
-    html, _ = HTMLExporter().from_notebook_node(nb)
-    atomic_write(os.path.join(out_dir, name + ".html"), html)
+    write_outputs(nb, out_dir, name)
     return failure, secs, headlines(nb)
 
 
