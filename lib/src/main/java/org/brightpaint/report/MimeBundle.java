@@ -41,6 +41,11 @@ public record MimeBundle(Map<String, String> data) {
    * its size (photograph-like content: montages of micrographs; line art and plots stay PNG).
    */
   public static final double JPEG_MAX_FRACTION = 0.5;
+  /**
+   * Widest picture {@link #ofDisplayImage} shows, in pixels: about the width of a notebook's
+   * output area (wider images are scaled down by area averaging, keeping the aspect ratio).
+   */
+  public static final int MAX_DISPLAY_WIDTH = 900;
 
   /**
    * Headline numbers for the regression run ({@code environment/run-notebooks} compares them with
@@ -118,8 +123,10 @@ public record MimeBundle(Map<String, String> data) {
   /**
    * An image for viewing in a notebook: {@code image/jpeg} (quality {@value #JPEG_QUALITY}) when the
    * image is opaque and its JPEG is at most {@value #JPEG_MAX_FRACTION} of its PNG's size, else the
-   * lossless {@code image/png} of {@link #ofImage}; plus a {@code text/plain} description. A
-   * 1024 x 1296 montage of micrographs is 1.7 MB as PNG and 0.3 MB as JPEG (issue 10: executed
+   * lossless {@code image/png} of {@link #ofImage}; plus a {@code text/plain} description. An image
+   * wider than {@value #MAX_DISPLAY_WIDTH} pixels is first scaled to that width ({@link
+   * #displaySize}). A 1024 x 1296 montage of micrographs is 1.7 MB as PNG, 0.31 MB as JPEG and
+   * 0.21 MB as JPEG at 900 x 1139 (issue 10: executed
    * notebooks and their HTML under 15 MB); the shown pixels are for the eye only, never measured
    * (measurements read the TIFFs). Use {@link #ofImage} when the exact samples matter.
    *
@@ -127,16 +134,41 @@ public record MimeBundle(Map<String, String> data) {
    * @return the bundle (exactly one of {@link #JPEG} or {@link #PNG})
    */
   public static MimeBundle ofDisplayImage(BufferedImage image) {
-    byte[] png = png(image);
-    byte[] jpeg = image.getColorModel().hasAlpha() ? null : jpeg(image, JPEG_QUALITY);
+    BufferedImage shown = displaySize(image);
+    byte[] png = png(shown);
+    byte[] jpeg = shown.getColorModel().hasAlpha() ? null : jpeg(shown, JPEG_QUALITY);
     Map<String, String> m = new LinkedHashMap<>();
-    m.put(TEXT, describe(image));
+    m.put(TEXT, describe(image)
+        + (shown == image ? "" : ", shown at " + shown.getWidth() + " x " + shown.getHeight()));
     if (jpeg != null && jpeg.length <= JPEG_MAX_FRACTION * png.length) {
       m.put(JPEG, Base64.getEncoder().encodeToString(jpeg));
     } else {
       m.put(PNG, Base64.getEncoder().encodeToString(png));
     }
     return new MimeBundle(m);
+  }
+
+  /**
+   * The image as {@link #ofDisplayImage} shows it: itself when at most {@link #MAX_DISPLAY_WIDTH}
+   * pixels wide, else scaled to that width and {@code round(height x 900 / width)} rows by area
+   * averaging (each shown pixel the mean of the source pixels it covers), as 8-bit RGB, or ARGB
+   * when the image has alpha.
+   *
+   * @param image any image
+   * @return the image to encode (the same object when no scaling is needed)
+   */
+  public static BufferedImage displaySize(BufferedImage image) {
+    if (image.getWidth() <= MAX_DISPLAY_WIDTH) {
+      return image;
+    }
+    int w = MAX_DISPLAY_WIDTH;
+    int h = Math.max(1, (int) Math.round(image.getHeight() * (double) w / image.getWidth()));
+    boolean alpha = image.getColorModel().hasAlpha();
+    BufferedImage out = new BufferedImage(w, h, alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = out.createGraphics();
+    g.drawImage(image.getScaledInstance(w, h, java.awt.Image.SCALE_AREA_AVERAGING), 0, 0, null);
+    g.dispose();
+    return out;
   }
 
   /**

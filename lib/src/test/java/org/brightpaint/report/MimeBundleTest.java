@@ -187,6 +187,37 @@ class MimeBundleTest {
   }
 
   @Test
+  void displayImageWiderThanTheOutputAreaIsShownAtItsWidth() throws IOException {
+    // issue 10: the training notebooks' 1024 x 1296 montages were shown at full size (0.3 MB of
+    // JPEG each, twice: .ipynb and .html); the output area is about 900 px wide.
+    BufferedImage montage = micrograph(1024, 1296, BufferedImage.TYPE_INT_RGB);
+    MimeBundle b = MimeBundle.ofDisplayImage(montage);
+    byte[] jpeg = Base64.getDecoder().decode(b.get(MimeBundle.JPEG));
+    BufferedImage back = ImageIO.read(new ByteArrayInputStream(jpeg));
+    assertEquals(MimeBundle.MAX_DISPLAY_WIDTH, back.getWidth());
+    assertEquals(1139, back.getHeight(), "aspect ratio kept: round(1296 x 900 / 1024)");
+    assertTrue(b.get(MimeBundle.TEXT).startsWith("image 1024 x 1296"), b.get(MimeBundle.TEXT));
+    assertTrue(b.get(MimeBundle.TEXT).endsWith("shown at 900 x 1139"), b.get(MimeBundle.TEXT));
+    int full = MimeBundle.jpeg(montage, MimeBundle.JPEG_QUALITY).length;
+    assertTrue(jpeg.length <= 0.8 * full, jpeg.length + " bytes shown vs " + full + " at full size");
+
+    // area averaging keeps what is where: a left-black, right-white picture stays so
+    BufferedImage halves = new BufferedImage(1800, 10, BufferedImage.TYPE_INT_RGB);
+    for (int y = 0; y < 10; y++) {
+      for (int x = 900; x < 1800; x++) {
+        halves.setRGB(x, y, 0xFFFFFF);
+      }
+    }
+    BufferedImage shown = MimeBundle.displaySize(halves);
+    assertEquals(900, shown.getWidth());
+    assertEquals(5, shown.getHeight());
+    assertEquals(0x000000, shown.getRGB(100, 2) & 0xFFFFFF);
+    assertEquals(0xFFFFFF, shown.getRGB(800, 2) & 0xFFFFFF);
+    BufferedImage narrow = micrograph(320, 240, BufferedImage.TYPE_INT_RGB);
+    assertTrue(MimeBundle.displaySize(narrow) == narrow, "an image that fits is shown as is");
+  }
+
+  @Test
   void jpegQualityOutsideZeroToOneIsRefused() {
     assertThrows(IllegalArgumentException.class,
         () -> MimeBundle.jpeg(new BufferedImage(2, 2, BufferedImage.TYPE_INT_RGB), 1.5f));
