@@ -94,3 +94,33 @@ def inlined_plotly_copies(nb):
             text = "" if html is None else html if isinstance(html, str) else "".join(html)
             n += sum(1 for m in INLINE_PLOTLY.finditer(text) if m.group(4).strip())
     return n
+
+
+# Issue 10: executed notebooks + HTML of a ci run under 15 MB in total (shared files included).
+SIZE_LIMIT_BYTES = 15_000_000
+
+
+def shared_file(name):
+    """True for the files share_plotly and share_css write (one per folder)."""
+    return re.fullmatch(r"plotly-cartesian-[0-9A-Za-z.+-]+\.js|notebook-[0-9a-f]{12}\.css", name) is not None
+
+
+def run_bytes(out_dir, names):
+    """Bytes of name.ipynb and name.html for each notebook name (without extension) plus every
+    shared .js/.css file in out_dir, as `du -cb` counts them; missing files count 0."""
+    total = 0
+    for name in names:
+        for ext in (".ipynb", ".html"):
+            p = os.path.join(out_dir, name + ext)
+            total += os.path.getsize(p) if os.path.exists(p) else 0
+    for f in os.listdir(out_dir):
+        if shared_file(f):
+            total += os.path.getsize(os.path.join(out_dir, f))
+    return total
+
+
+def size_report(total, limit=SIZE_LIMIT_BYTES):
+    """(line to print, over the limit?) for a run's total bytes."""
+    over = total > limit
+    return ("%s run's notebooks + HTML + shared files: %.2f MB (%d bytes; limit %.0f MB)"
+            % ("FAILED " if over else "size   ", total / 1e6, total, limit / 1e6), over)

@@ -15,6 +15,10 @@ missing or new number fails the notebook and is named; a notebook with no accept
 gets a printed note. Record the accepted numbers deliberately
 with --record-headlines (writes the executed notebooks' numbers into HEADLINES_FILE).
 
+Size (issue 10): the run's .ipynb and .html files plus the folder's shared plotly.js and CSS are
+summed (notebook_files.run_bytes, as `du -cb` counts them) and printed; at "ci" size a run over
+notebook_files.SIZE_LIMIT_BYTES (15 MB) fails as "run folder size".
+
 Exit status: 0 when every notebook ran and passed its checks, 1 otherwise.
 
 Usage: run_notebooks.py [--record-headlines] [--headlines FILE] [--size ci|full] OUT_DIR CELL_TIMEOUT_S NOTEBOOK...
@@ -302,6 +306,11 @@ def main():
           % (len(notebooks) - len(failed), len(notebooks), out_dir), flush=True)
     if failed:
         print("failed: " + ", ".join(failed), flush=True)
+    names = [os.path.splitext(os.path.basename(p))[0] for p in notebooks]
+    line, over = notebook_files.size_report(notebook_files.run_bytes(out_dir, names))
+    print(line, flush=True)
+    if over and size == "ci":
+        failed.append("run folder size")
     if record:
         atomic_write(headlines_file, json.dumps({
             "command": "environment/run-notebooks --size ci --record-headlines [NOTEBOOK...]",

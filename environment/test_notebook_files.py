@@ -75,5 +75,26 @@ class ShareCssTest(unittest.TestCase):
                 self.assertGreater(len(f.read()), 300000)
 
 
+class RunSizeTest(unittest.TestCase):
+
+    def test_run_bytes_count_this_runs_pages_and_the_shared_files_only(self):
+        with tempfile.TemporaryDirectory() as d:
+            files = {"01-a.ipynb": 100, "01-a.html": 200, "02-b.ipynb": 4000, "02-b.html": 5000,
+                     "plotly-cartesian-2.35.3.js": 30, "notebook-0123456789ab.css": 7, "01-a.kernel.log": 999}
+            for name, n in files.items():
+                with open(os.path.join(d, name), "wb") as f:
+                    f.write(b"x" * n)
+            self.assertEqual(100 + 200 + 30 + 7, notebook_files.run_bytes(d, ["01-a"]))
+            self.assertEqual(9337, notebook_files.run_bytes(d, ["01-a", "02-b"]))
+
+    def test_a_run_over_the_limit_is_reported_as_failed(self):
+        line, over = notebook_files.size_report(15_000_001)
+        self.assertTrue(over)
+        self.assertTrue(line.startswith("FAILED"), line)
+        line, over = notebook_files.size_report(10_204_694)
+        self.assertFalse(over)
+        self.assertIn("10.20 MB", line)
+
+
 if __name__ == "__main__":
     unittest.main()
