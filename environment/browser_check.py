@@ -1,7 +1,9 @@
 """Opens an executed notebook's HTML in headless Chromium (offline) and checks what it shows.
 
 Passes when, in the DOM after scripts ran, every brightpaint figure div contains Plotly's drawn
-<svg class="main-svg"> and the page holds at least one PNG image that decodes. The page is also
+<svg class="main-svg"> and the page holds at least one PNG or JPEG image that decodes. plotly.js
+may be inlined or a file next to the page (run_notebooks.py shares one per folder: notebook_files);
+the page's copies made here get the folder's .js and .css files beside them. The page is also
 checked with an AMD loader defined first (as when require.js is on the page: classic Notebook,
 nbconvert templates with require.js), where plotly.js must still set window.Plotly. With
 --strip-plotly the inlined plotly.js is removed from a copy first (negative control: the check
@@ -32,7 +34,7 @@ class DomScan(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.stack = []          # open tags: (tag, figure_id or None)
         self.figures = {}        # id -> drawn?
-        self.pngs = []           # decoded (width, height)
+        self.pngs = []           # decoded (width, height) of PNG and JPEG images
         self.bad_images = 0
 
     def handle_starttag(self, tag, attrs):
@@ -47,8 +49,8 @@ class DomScan(HTMLParser):
                     self.figures[open_fig] = True
         if tag == "img":
             src = a.get("src") or ""
-            if src.startswith("data:image/png;base64,"):
-                size = png_size(src.split(",", 1)[1])
+            if src.startswith("data:image/png;base64,") or src.startswith("data:image/jpeg;base64,"):
+                size = (png_size if "png" in src[:16] else jpeg_size)(src.split(",", 1)[1])
                 if size:
                     self.pngs.append(size)
                 else:
@@ -72,6 +74,24 @@ def png_size(b64):
     if data[:8] != b"\x89PNG\r\n\x1a\n" or data[12:16] != b"IHDR" or data[-8:-4] != b"IEND":
         return None
     return struct.unpack(">II", data[16:24])
+
+
+def jpeg_size(b64):
+    """(width, height) of a complete baseline or progressive JPEG (SOI, SOF0/SOF2, EOI), else None."""
+    try:
+        data = base64.b64decode(b64, validate=False)
+    except Exception:
+        return None
+    if data[:2] != b"\xff\xd8" or data[-2:] != b"\xff\xd9":
+        return None
+    i = 2
+    while i + 9 < len(data) and data[i] == 0xFF:
+        marker, length = data[i + 1], struct.unpack(">H", data[i + 2:i + 4])[0]
+        if marker in (0xC0, 0xC2):
+            h, w = struct.unpack(">HH", data[i + 5:i + 9])
+            return (w, h)
+        i += 2 + length
+    return None
 
 
 def dump_dom(chromium, html_path):
@@ -121,13 +141,13 @@ def check(chromium, html_path, label):
         if not drawn:
             problems.append("figure %s did not draw (no svg.main-svg inside it)" % fig)
     if not scan.pngs:
-        problems.append("no PNG image in the page")
+        problems.append("no PNG or JPEG image in the page")
     if scan.bad_images:
-        problems.append("%d PNG image(s) do not decode" % scan.bad_images)
+        problems.append("%d PNG/JPEG image(s) do not decode" % scan.bad_images)
     if problems:
         print("browser check (%s): FAILED: %s" % (label, "; ".join(problems)))
         return False
-    print("browser check (%s): ok: %d figure(s) drawn (%s), %d PNG image(s) (%s)"
+    print("browser check (%s): ok: %d figure(s) drawn (%s), %d PNG/JPEG image(s) (%s)"
           % (label, len(scan.figures), ", ".join(sorted(scan.figures)), len(scan.pngs),
              ", ".join("%dx%d" % s for s in scan.pngs)))
     return True
@@ -138,6 +158,10 @@ def main():
     mode = sys.argv[3] if len(sys.argv) > 3 else ""
     tmp = tempfile.mkdtemp(prefix="bp-browser-check-")
     try:
+        folder = os.path.dirname(os.path.abspath(html_path))
+        for f in os.listdir(folder):  # shared plotly.js and stylesheet for the page's copies
+            if f.endswith((".js", ".css")):
+                shutil.copy(os.path.join(folder, f), tmp)
         stripped = os.path.join(tmp, "without-plotly.html")
         if mode == "--strip-plotly":
             strip_plotly(html_path, stripped)

@@ -1,7 +1,8 @@
 """Executes brightpaint notebooks under the 'brightpaint' kernel and reports one line each.
 
 For every notebook: execute all cells with nbclient (the engine of nbconvert --execute), write
-the executed .ipynb and an HTML rendering (nbconvert HTMLExporter) to the output folder, print
+the executed .ipynb and an HTML rendering (nbconvert HTMLExporter) to the output folder (with
+plotly.js and the template stylesheet as files shared by the folder, see notebook_files), print
 "ok" or "FAILED" with the seconds taken; for a failure, name the cell (index, first source line)
 and the exception. The kernel's own log goes to <name>.kernel.log next to the outputs.
 After execution every output is checked (check_outputs): a Plotly figure with no finite x, y
@@ -17,6 +18,10 @@ environment/headlines record (from an executed run, without running anything).
 
 With --check-only the NOTEBOOKs are executed notebooks (e.g. out/notebooks/*.ipynb): nothing
 runs, their outputs and headline numbers are checked as above.
+
+Size (issue 10): the run's .ipynb and .html files plus the folder's shared plotly.js and CSS are
+summed (notebook_files.run_bytes, as `du -cb` counts them) and printed; at "ci" size a run over
+notebook_files.SIZE_LIMIT_BYTES (15 MB) fails as "run folder size".
 
 Exit status: 0 when every notebook ran and passed its checks, 1 otherwise.
 
@@ -35,6 +40,7 @@ from nbconvert import HTMLExporter
 from nbconvert.preprocessors import coalesce_streams
 
 import headlines as headline_numbers
+import notebook_files
 
 KERNEL = "brightpaint"
 
@@ -229,6 +235,15 @@ def headlines(nb):
     return found, where
 
 
+def write_outputs(nb, out_dir, name):
+    """Writes name.ipynb and name.html; plotly.js and the template CSS go to files shared by the
+    folder (notebook_files: one copy per run folder instead of one per notebook)."""
+    notebook_files.share_plotly(nb, out_dir)
+    atomic_write(os.path.join(out_dir, name + ".ipynb"), nbformat.writes(nb))
+    html, _ = HTMLExporter().from_notebook_node(nb)
+    atomic_write(os.path.join(out_dir, name + ".html"), notebook_files.share_css(html, out_dir))
+
+
 def run(path, out_dir, timeout):
     name = os.path.splitext(os.path.basename(path))[0]
     nb = nbformat.read(path, as_version=4)
@@ -248,9 +263,7 @@ def run(path, out_dir, timeout):
     nb, _ = coalesce_streams(nb, {})
     if failure is None:
         failure = check_outputs(nb)
-    atomic_write(os.path.join(out_dir, name + ".ipynb"), nbformat.writes(nb))
-    html, _ = HTMLExporter().from_notebook_node(nb)
-    atomic_write(os.path.join(out_dir, name + ".html"), html)
+    write_outputs(nb, out_dir, name)
     return failure, secs, headlines(nb)
 
 
@@ -300,6 +313,12 @@ def main(argv=None):
           % (len(notebooks) - len(failed), len(notebooks), out_dir), flush=True)
     if failed:
         print("failed: " + ", ".join(failed), flush=True)
+    if not check_only:
+        names = [os.path.splitext(os.path.basename(p))[0] for p in notebooks]
+        line, over = notebook_files.size_report(notebook_files.run_bytes(out_dir, names))
+        print(line, flush=True)
+        if over and size == "ci":
+            failed.append("run folder size")
     if record and spec is not None and recorded:
         problems = headline_numbers.record(spec, workspace, executed, set(recorded), None,
                                            "environment/run-notebooks --size ci --record-headlines " + " ".join(recorded))

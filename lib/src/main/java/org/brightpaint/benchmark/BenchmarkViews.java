@@ -67,7 +67,27 @@ public final class BenchmarkViews {
    * @param galleries worst cases per model and artifact type
    * @param captions one caption per gallery
    */
-  public record Artifacts(Table summary, List<BufferedImage> galleries, List<String> captions) {}
+  public record Artifacts(Table summary, List<BufferedImage> galleries, List<String> captions) {
+
+    /**
+     * The galleries a notebook shows: the first of each model (captions are
+     * {@code "<model> <artifact kind>"}, in model order), so that every model is seen on the same
+     * artifact kind; the rest are in the report's {@code galleries/} folder (issue 10: a few
+     * galleries in the notebook, 24 made notebook 07 17 MB).
+     *
+     * @return indices into {@link #galleries()}, ascending
+     */
+    public List<Integer> featured() {
+      List<Integer> shown = new java.util.ArrayList<>();
+      java.util.Set<String> models = new java.util.HashSet<>();
+      for (int i = 0; i < captions.size(); i++) {
+        if (models.add(captions.get(i).split(" ", 2)[0])) {
+          shown.add(i);
+        }
+      }
+      return List.copyOf(shown);
+    }
+  }
 
   /**
    * Notebooks 13 and 14.

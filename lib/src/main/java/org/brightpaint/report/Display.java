@@ -13,7 +13,7 @@ import tech.tablesaw.plotly.components.Figure;
  * produces the display and no stray {@code Out[n]}.
  *
  * <pre>{@code
- * Display.show(image);    // java.awt.image.BufferedImage -> image/png (+ text/plain)
+ * Display.show(image);    // java.awt.image.BufferedImage -> image/jpeg or image/png (+ text/plain)
  * Display.show(table);    // tech.tablesaw.api.Table      -> HTML table (first 50 rows)
  * Display.show(figure);   // tech.tablesaw.plotly.components.Figure -> interactive Plotly
  * Display.markdown("**Step 1** ...");
@@ -27,7 +27,8 @@ public final class Display {
   private Display() {}
 
   /**
-   * Shows an object by its type: {@link BufferedImage} as PNG, Tablesaw {@link Table} as HTML,
+   * Shows an object by its type: {@link BufferedImage} as JPEG or PNG
+   * ({@link MimeBundle#ofDisplayImage}), Tablesaw {@link Table} as HTML,
    * Plotly {@link Figure} as an interactive figure (plotly.js inlined with the first figure of
    * the kernel), a {@link MimeBundle} as is, anything else as its {@code toString()} text.
    *
@@ -37,7 +38,7 @@ public final class Display {
     publish(switch (value) {
       case null -> MimeBundle.ofText("null");
       case MimeBundle b -> b;
-      case BufferedImage image -> MimeBundle.ofImage(image);
+      case BufferedImage image -> MimeBundle.ofDisplayImage(image);
       case Table table -> MimeBundle.ofTable(table);
       case Figure figure -> figure(figure);
       default -> MimeBundle.ofText(value.toString());

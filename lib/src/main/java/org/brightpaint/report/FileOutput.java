@@ -58,6 +58,8 @@ public final class FileOutput implements KernelOutput {
     Path written;
     if (bundle.get(MimeBundle.PNG) != null) {
       written = write(stem + ".png", Base64.getDecoder().decode(bundle.get(MimeBundle.PNG)));
+    } else if (bundle.get(MimeBundle.JPEG) != null) {
+      written = write(stem + ".jpg", Base64.getDecoder().decode(bundle.get(MimeBundle.JPEG)));
     } else if (bundle.get(MimeBundle.HTML) != null) {
       String page = "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>brightpaint</title></head>\n<body>\n"
           + bundle.get(MimeBundle.HTML) + "\n</body></html>\n";

@@ -159,6 +159,107 @@ public record TrainingCurves(Table losses, Table validation) {
     return sb.append(" (").append(validations).append(" validations).").toString();
   }
 
+  /**
+   * The paper's Figure 6 point as one figure: the training loss (all loss terms summed per step,
+   * centred moving average over {@code window} steps) on the left y axis and the validation RMSE
+   * (mean over channels, normalised units) on the right y axis, both against the training step.
+   *
+   * @param title the figure title (e.g. the model name)
+   * @param window the moving-average width in steps (odd; 1 for none)
+   * @return the figure
+   */
+  public Figure lossAndValidationFigure(String title, int window) {
+    if (window < 1) throw new IllegalArgumentException("window must be >= 1, got " + window);
+    double[][] loss = totalLoss();
+    double[][] val = meanValidation();
+    var lossTrace = tech.tablesaw.plotly.traces.ScatterTrace.builder(loss[0], movingAverage(loss[1], window))
+        .mode(tech.tablesaw.plotly.traces.ScatterTrace.Mode.LINE)
+        .name("training loss (moving average, " + window + " steps)").build();
+    var valTrace = tech.tablesaw.plotly.traces.ScatterTrace.builder(val[0], val[1])
+        .mode(tech.tablesaw.plotly.traces.ScatterTrace.Mode.LINE_AND_MARKERS)
+        .yAxis(tech.tablesaw.plotly.traces.ScatterTrace.YAxis.Y2)
+        .name("validation RMSE (mean over channels)").build();
+    var layout = tech.tablesaw.plotly.components.Layout.builder(title + ": training loss and validation RMSE")
+        .height(360)
+        .xAxis(tech.tablesaw.plotly.components.Axis.builder().title("training step").build())
+        .yAxis(tech.tablesaw.plotly.components.Axis.builder().title("training loss").build())
+        .yAxis2(tech.tablesaw.plotly.components.Axis.builder().title("validation RMSE (normalised)")
+            .side(tech.tablesaw.plotly.components.Axis.Side.right)
+            .overlaying(tech.tablesaw.plotly.traces.ScatterTrace.YAxis.Y).build())
+        .build();
+    return new Figure(layout, lossTrace, valTrace);
+  }
+
+  /**
+   * What {@link #lossAndValidationFigure} shows, generated from the numbers: whether the smoothed
+   * training loss fell (last moving-average value below the first by more than {@code lossDrop}
+   * of the first) and whether the mean validation RMSE fell (last below first by more than
+   * {@code rmseTolerance}).
+   *
+   * @param model the model name
+   * @param window the moving-average width in steps
+   * @param lossDrop relative fall of the loss that counts as falling (e.g. 0.05)
+   * @param rmseTolerance RMSE difference that counts as a change (normalised units)
+   * @return one sentence
+   */
+  public String lossVersusValidation(String model, int window, double lossDrop, double rmseTolerance) {
+    double[][] loss = totalLoss();
+    double[][] val = meanValidation();
+    if (loss[0].length == 0 || val[0].length < 2) {
+      return model + ": too few training steps or validations to compare loss and validation RMSE.";
+    }
+    double[] smooth = movingAverage(loss[1], window);
+    double l0 = smooth[0], l1 = smooth[smooth.length - 1], v0 = val[1][0], v1 = val[1][val[1].length - 1];
+    boolean lossFalls = l1 < l0 - lossDrop * Math.abs(l0);
+    boolean valFalls = v1 < v0 - rmseTolerance;
+    String lossPart = "the smoothed training loss " + (lossFalls ? "falls" : "does not fall") + " (" + sig3(l0) + " -> " + sig3(l1) + ")";
+    String valPart = "the mean validation RMSE " + (valFalls ? "falls too" : "does not fall") + " (" + sig3(v0) + " -> " + sig3(v1) + ")";
+    String meaning;
+    if (lossFalls && !valFalls) {
+      meaning = ": a falling diffusion loss does not mean better images, as in the paper's Figure 6";
+    } else if (lossFalls) {
+      meaning = ": here the loss and the held-out error improve together";
+    } else {
+      meaning = ": the model has not learnt within this run";
+    }
+    return model + ": " + lossPart + " while " + valPart + meaning + ".";
+  }
+
+  /** @return {steps, sum of all loss terms at that step}, steps ascending */
+  private double[][] totalLoss() {
+    java.util.TreeMap<Integer, Double> sum = new java.util.TreeMap<>();
+    for (int i = 0; i < losses.rowCount(); i++) {
+      sum.merge(losses.intColumn("step").getInt(i), losses.doubleColumn("value").getDouble(i), Double::sum);
+    }
+    return toArrays(sum);
+  }
+
+  /** @return {validation steps, mean RMSE over channels (finite values)}, steps ascending */
+  private double[][] meanValidation() {
+    java.util.TreeMap<Integer, double[]> acc = new java.util.TreeMap<>();
+    for (int i = 0; i < validation.rowCount(); i++) {
+      double v = validation.doubleColumn("rmse").getDouble(i);
+      double[] a = acc.computeIfAbsent(validation.intColumn("step").getInt(i), k -> new double[2]);
+      if (Double.isFinite(v)) {
+        a[0] += v;
+        a[1]++;
+      }
+    }
+    java.util.TreeMap<Integer, Double> mean = new java.util.TreeMap<>();
+    acc.forEach((k, a) -> mean.put(k, a[1] == 0 ? Double.NaN : a[0] / a[1]));
+    return toArrays(mean);
+  }
+
+  private static double[][] toArrays(java.util.TreeMap<Integer, Double> m) {
+    double[] x = new double[m.size()], y = new double[m.size()];
+    int i = 0;
+    for (var e : m.entrySet()) {
+      x[i] = e.getKey();
+      y[i++] = e.getValue();
+    }
+    return new double[][] {x, y};
+  }
+
   private static String sig3(double v) {
     return new java.math.BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
   }

@@ -143,4 +143,83 @@ class MimeBundleTest {
     assertEquals("{\"q / unet / DNA / ssim\": 0.5, \"q / unet / ER / ssim\": null}", b.get(MimeBundle.HEADLINES));
     assertTrue(b.get(MimeBundle.TEXT).startsWith("2 headline numbers of q"), b.get(MimeBundle.TEXT));
   }
+
+  /** A micrograph-like picture: smooth blobs plus sensor noise (PNG cannot compress the noise). */
+  private static BufferedImage micrograph(int w, int h, int type) {
+    BufferedImage img = new BufferedImage(w, h, type);
+    java.util.Random r = new java.util.Random(7);
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        double v = 90 + 60 * Math.sin(x / 9.0) * Math.cos(y / 13.0) + 12 * r.nextGaussian();
+        int g = (int) Math.max(0, Math.min(255, v));
+        img.setRGB(x, y, (type == BufferedImage.TYPE_INT_ARGB ? 0x80000000 : 0xFF000000) | g << 16 | g << 8 | g);
+      }
+    }
+    return img;
+  }
+
+  @Test
+  void displayImageOfAMicrographIsAJpegAtMostHalfThePng() throws IOException {
+    BufferedImage img = micrograph(320, 240, BufferedImage.TYPE_INT_RGB);
+    MimeBundle b = MimeBundle.ofDisplayImage(img);
+    assertEquals(null, b.get(MimeBundle.PNG), "the display bundle holds one image, not both");
+    byte[] jpeg = Base64.getDecoder().decode(b.get(MimeBundle.JPEG));
+    assertTrue(jpeg.length <= MimeBundle.JPEG_MAX_FRACTION * MimeBundle.png(img).length,
+        jpeg.length + " bytes of JPEG vs " + MimeBundle.png(img).length + " of PNG");
+    BufferedImage back = ImageIO.read(new ByteArrayInputStream(jpeg));
+    assertEquals(320, back.getWidth());
+    assertEquals(240, back.getHeight());
+    assertTrue(b.get(MimeBundle.TEXT).startsWith("image 320 x 240"));
+  }
+
+  @Test
+  void displayImageOfLineArtOrWithAlphaStaysALosslessPng() throws IOException {
+    BufferedImage art = new BufferedImage(200, 100, BufferedImage.TYPE_INT_RGB);
+    for (int x = 0; x < 200; x++) {
+      art.setRGB(x, 50, 0xFFFFFF);
+    }
+    MimeBundle b = MimeBundle.ofDisplayImage(art);
+    assertEquals(null, b.get(MimeBundle.JPEG));
+    assertArrayEquals(MimeBundle.png(art), Base64.getDecoder().decode(b.get(MimeBundle.PNG)));
+
+    BufferedImage alpha = micrograph(120, 80, BufferedImage.TYPE_INT_ARGB);
+    assertEquals(null, MimeBundle.ofDisplayImage(alpha).get(MimeBundle.JPEG), "JPEG has no alpha");
+  }
+
+  @Test
+  void displayImageWiderThanTheOutputAreaIsShownAtItsWidth() throws IOException {
+    // issue 10: the training notebooks' 1024 x 1296 montages were shown at full size (0.3 MB of
+    // JPEG each, twice: .ipynb and .html); the output area is about 900 px wide.
+    BufferedImage montage = micrograph(1024, 1296, BufferedImage.TYPE_INT_RGB);
+    MimeBundle b = MimeBundle.ofDisplayImage(montage);
+    byte[] jpeg = Base64.getDecoder().decode(b.get(MimeBundle.JPEG));
+    BufferedImage back = ImageIO.read(new ByteArrayInputStream(jpeg));
+    assertEquals(MimeBundle.MAX_DISPLAY_WIDTH, back.getWidth());
+    assertEquals(1139, back.getHeight(), "aspect ratio kept: round(1296 x 900 / 1024)");
+    assertTrue(b.get(MimeBundle.TEXT).startsWith("image 1024 x 1296"), b.get(MimeBundle.TEXT));
+    assertTrue(b.get(MimeBundle.TEXT).endsWith("shown at 900 x 1139"), b.get(MimeBundle.TEXT));
+    int full = MimeBundle.jpeg(montage, MimeBundle.JPEG_QUALITY).length;
+    assertTrue(jpeg.length <= 0.8 * full, jpeg.length + " bytes shown vs " + full + " at full size");
+
+    // area averaging keeps what is where: a left-black, right-white picture stays so
+    BufferedImage halves = new BufferedImage(1800, 10, BufferedImage.TYPE_INT_RGB);
+    for (int y = 0; y < 10; y++) {
+      for (int x = 900; x < 1800; x++) {
+        halves.setRGB(x, y, 0xFFFFFF);
+      }
+    }
+    BufferedImage shown = MimeBundle.displaySize(halves);
+    assertEquals(900, shown.getWidth());
+    assertEquals(5, shown.getHeight());
+    assertEquals(0x000000, shown.getRGB(100, 2) & 0xFFFFFF);
+    assertEquals(0xFFFFFF, shown.getRGB(800, 2) & 0xFFFFFF);
+    BufferedImage narrow = micrograph(320, 240, BufferedImage.TYPE_INT_RGB);
+    assertTrue(MimeBundle.displaySize(narrow) == narrow, "an image that fits is shown as is");
+  }
+
+  @Test
+  void jpegQualityOutsideZeroToOneIsRefused() {
+    assertThrows(IllegalArgumentException.class,
+        () -> MimeBundle.jpeg(new BufferedImage(2, 2, BufferedImage.TYPE_INT_RGB), 1.5f));
+  }
 }

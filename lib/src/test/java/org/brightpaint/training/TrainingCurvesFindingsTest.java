@@ -47,4 +47,20 @@ class TrainingCurvesFindingsTest {
     m.put("x", Double.NaN);
     assertEquals("g_total 13.97, d 0.03205, x NaN", TrainingRun.losses(m));
   }
+
+  /** Issue 10, Figure 6: diffusion loss and validation RMSE on one figure with a generated sentence. */
+  @Test
+  void lossAndValidationOverlayAndItsSentenceFollowTheNumbers() {
+    var fig = curves(0.29).lossAndValidationFigure("Palette", 1);
+    String js = fig.asJavascript("d");
+    assertEquals(2, fig.getTraces().length);
+    assertTrue(js.contains("y2") && js.contains("validation RMSE (normalised)") && js.contains("training step"), js);
+    // loss 80.5 -> 20.3 falls; mean RMSE 0.265 -> (0.29 + 0.21) / 2 = 0.25 falls by 0.015
+    String falls = curves(0.29).lossVersusValidation("Palette", 1, 0.05, 0.005);
+    assertTrue(falls.startsWith("Palette: the smoothed training loss falls (80.5 -> 20.3) while the mean validation RMSE falls too (0.265 -> 0.25)"), falls);
+    // last Mito 0.33: mean 0.27 >= 0.265: loss falls, validation does not (the paper's Figure 6 point)
+    String figure6 = curves(0.33).lossVersusValidation("Palette", 1, 0.05, 0.005);
+    assertTrue(figure6.contains("loss falls (80.5 -> 20.3) while the mean validation RMSE does not fall (0.265 -> 0.27)"), figure6);
+    assertTrue(figure6.endsWith("does not mean better images, as in the paper's Figure 6."), figure6);
+  }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.brightpaint.data.Channel;
 import org.brightpaint.features.FeatureSet;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -72,5 +73,66 @@ public record ProfileTables(Table image, Map<Compartment, Table> compartments) {
       }
     }
     return out;
+  }
+
+  /**
+   * A summary of a wide CellProfiler table (issue 10: notebook 08 printed the 871-column Image
+   * table): one row per measurement family x channel with the number of columns, the first such
+   * column and its value in the first row. The family is the first name token after the optional
+   * {@code <Compartment>_} prefix ({@code Texture}, {@code Intensity}, {@code Granularity},
+   * {@code Count}, {@code Metadata}, ...); the channel is the first token that names a
+   * {@link Channel} ({@code -} when none, e.g. {@code AreaShape}; a correlation of two channels is
+   * grouped under its first). Rows in first-appearance order; the counts sum to the column count.
+   * The table's name states its shape: {@code "<name>: <rows> rows x <columns> columns"}.
+   *
+   * @param table any profile table (Image or a compartment)
+   * @return columns family, channel, columns, example column, example value (NaN for text columns
+   *     or an empty table)
+   */
+  public static Table columnSummary(Table table) {
+    java.util.Set<String> channels = new java.util.HashSet<>();
+    for (Channel c : Channel.values()) {
+      channels.add(c.cpName());
+    }
+    Map<String, int[]> counts = new java.util.LinkedHashMap<>();
+    Map<String, String> first = new java.util.HashMap<>();
+    for (String name : table.columnNames()) {
+      String rest = name;
+      for (Compartment c : Compartment.values()) {
+        if (rest.startsWith(c.cpName() + "_")) {
+          rest = rest.substring(c.cpName().length() + 1);
+          break;
+        }
+      }
+      String[] tokens = rest.split("_");
+      String channel = "-";
+      for (int t = 1; t < tokens.length; t++) {
+        if (channels.contains(tokens[t])) {
+          channel = tokens[t];
+          break;
+        }
+      }
+      String key = tokens[0] + "|" + channel;
+      counts.computeIfAbsent(key, k -> new int[1])[0]++;
+      first.putIfAbsent(key, name);
+    }
+    StringColumn family = StringColumn.create("family");
+    StringColumn channel = StringColumn.create("channel");
+    IntColumn n = IntColumn.create("columns");
+    StringColumn example = StringColumn.create("example column");
+    DoubleColumn value = DoubleColumn.create("example value (row 1)");
+    for (Map.Entry<String, int[]> e : counts.entrySet()) {
+      String[] k = e.getKey().split("\\|");
+      family.append(k[0]);
+      channel.append(k[1]);
+      n.append(e.getValue()[0]);
+      String col = first.get(e.getKey());
+      example.append(col);
+      Column<?> c = table.column(col);
+      value.append(table.rowCount() > 0 && c instanceof tech.tablesaw.api.NumericColumn<?> num
+          ? num.getDouble(0) : Double.NaN);
+    }
+    return Table.create(table.name() + ": " + table.rowCount() + " rows x " + table.columnCount() + " columns",
+        family, channel, n, example, value);
   }
 }

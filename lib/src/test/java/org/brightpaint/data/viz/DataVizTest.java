@@ -1,5 +1,6 @@
 package org.brightpaint.data.viz;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -40,6 +41,12 @@ class DataVizTest {
     assertEquals(PlateMapView.color(MoaGroup.CONTROL).getRGB(), pm.getRGB(24 + 12 + 6, 20 + 6));
 
     String js = DataFigures.histograms(p, s).asJavascript("h");
+    // binned counts, not pixel values: 6 channels x 2 x 120 numbers (the sampled pixels were 1.5 MB in notebook 01)
+    assertTrue(js.length() < 40_000, js.length() + " characters of figure");
+    double[][] h = DataFigures.histogram(new float[] {0f, 0.5f, 1f, 9.99f, 10f, -1f, 11f, Float.NaN}, 0, 10, 10);
+    assertArrayEquals(new double[] {2, 1, 0, 0, 0, 0, 0, 0, 0, 2}, h[1]);
+    assertEquals(0.5, h[0][0], 1e-12);
+    assertEquals(9.5, h[0][9], 1e-12);
     for (Channel c : Channel.values()) {
       assertTrue(js.contains("name: '" + c.cpName() + "'") || js.contains("\"" + c.cpName() + "\""), c.cpName());
     }
