@@ -267,26 +267,32 @@ public final class Granularity {
     double[] levelValue = ranked.values();
     int one = ranked.rankOf(1.0);
     Morphology.Reconstruction reconstruction = new Morphology.Reconstruction(ranked.ranks(), nw, nh);
-    int[] ero = ranked.ranks().clone();
-    int[] eroNext = new int[ero.length];
-    int[] rec = new int[ero.length];
+    // the erosions first; then the reconstructions from the smallest marker up, each raised by the
+    // next step's reconstruction (rec_{i+1} <= rec_i, see Morphology.Reconstruction#run): the same
+    // reconstructions with far less propagation. Means are stored per step and differenced in
+    // CellProfiler's order afterwards, so every value is computed by the same operations.
+    int[][] ero = new int[ng + 1][];
+    ero[0] = ranked.ranks();
     for (int i = 1; i <= ng; i++) {
-      double prev = currentMean;
-      Morphology.crossErode(ero, nw, nh, one, eroNext);
-      int[] t0 = ero;
-      ero = eroNext;
-      eroNext = t0;
-      reconstruction.run(ero, rec);
+      ero[i] = new int[ero[0].length];
+      Morphology.crossErode(ero[i - 1], nw, nh, one, ero[i]);
+    }
+    double[] imageMean = new double[ng + 1];
+    double[][][] objectMean = new double[sets][ng + 1][];
+    int[] rec = new int[ero[0].length];
+    int[] recAbove = new int[ero[0].length];
+    for (int i = ng; i >= 1; i--) {
+      reconstruction.run(ero[i], i == ng ? null : recAbove, rec);
       double sum = 0;
       for (int r : rec) {
         sum += levelValue[r];
       }
-      currentMean = sum / rec.length;
-      gsImage[i - 1] = (prev - currentMean) * 100 / start;
+      imageMean[i] = sum / rec.length;
       for (int k = 0; k < sets; k++) {
         int n = current[k].length;
         int[] qi = wIdx[k];
         double[] qv = wVal[k];
+        double[] means = new double[n];
         for (int o = 0; o < n; o++) {
           int from = wStart[k][o];
           int to = wStart[k][o + 1];
@@ -294,6 +300,22 @@ public final class Granularity {
           for (int t = from; t < to; t++) {
             newMean += qv[t] * levelValue[rec[qi[t]]];
           }
+          means[o] = newMean;
+        }
+        objectMean[k][i] = means;
+      }
+      int[] t0 = recAbove;
+      recAbove = rec;
+      rec = t0;
+    }
+    for (int i = 1; i <= ng; i++) {
+      double prev = currentMean;
+      currentMean = imageMean[i];
+      gsImage[i - 1] = (prev - currentMean) * 100 / start;
+      for (int k = 0; k < sets; k++) {
+        int n = current[k].length;
+        for (int o = 0; o < n; o++) {
+          double newMean = objectMean[k][i][o];
           values[k][i - 1][o] = (current[k][o] - newMean) * 100 / startMean[k][o];
           current[k][o] = newMean;
         }

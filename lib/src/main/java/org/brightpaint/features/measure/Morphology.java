@@ -209,6 +209,7 @@ final class Morphology {
    */
   static final class Reconstruction {
     static final int SCAN_PAIRS = 2;
+    static final int RAISED_SCAN_PAIRS = 1;
     private final int w;
     private final int h;
     private final int ww;
@@ -242,20 +243,46 @@ final class Morphology {
      * @param out receives the reconstruction's ranks, {@code h x w}
      */
     void run(int[] marker, int[] out) {
+      run(marker, null, out);
+    }
+
+    /**
+     * Reconstruction of {@code max(marker, floor)} under the mask. When {@code floor} is itself a
+     * reconstruction under the same mask of a marker below {@code marker}'s reconstruction (as
+     * granularity's next-larger step is: its erosion is below this one), the result is the
+     * reconstruction of {@code marker} alone, since reconstruction distributes over the pointwise
+     * maximum and leaves a reconstruction unchanged: R(max(m, R(f))) = max(R(m), R(f)) = R(m) for
+     * R(f) &lt;= R(m). The floor only starts the propagation closer to the result, so one scan pair
+     * ({@value #RAISED_SCAN_PAIRS}) precedes the FIFO instead of {@value #SCAN_PAIRS} (measured
+     * faster on 1080 sites: the FIFO's remaining work is small).
+     *
+     * @param marker ranks of the seed, {@code h x w}
+     * @param floor ranks raising the seed, {@code h x w}, or null
+     * @param out receives the reconstruction's ranks, {@code h x w}
+     */
+    void run(int[] marker, int[] floor, int[] out) {
+      int scanPairs = floor == null ? SCAN_PAIRS : RAISED_SCAN_PAIRS;
       int[] a = jm;
       for (int y = 0; y < h; y++) {
         int src = y * w;
         int dst = (y + 1) * ww + 1;
-        for (int x = 0; x < w; x++) {
-          int p = dst + x;
-          a[2 * p] = Math.min(marker[src + x], a[2 * p + 1]);
+        if (floor == null) {
+          for (int x = 0; x < w; x++) {
+            int p = dst + x;
+            a[2 * p] = Math.min(marker[src + x], a[2 * p + 1]);
+          }
+        } else {
+          for (int x = 0; x < w; x++) {
+            int p = dst + x;
+            a[2 * p] = Math.min(Math.max(marker[src + x], floor[src + x]), a[2 * p + 1]);
+          }
         }
       }
       int w2 = 2 * ww;
       int tail = 0;
       int[] queue = fifo;
-      for (int pass = 0; pass < SCAN_PAIRS; pass++) {
-        boolean last = pass == SCAN_PAIRS - 1;
+      for (int pass = 0; pass < scanPairs; pass++) {
+        boolean last = pass == scanPairs - 1;
         for (int y = 1; y <= h; y++) {
           int row = 2 * (y * ww);
           for (int i = row + 2; i <= row + 2 * w; i += 2) {
@@ -332,6 +359,11 @@ final class Morphology {
         }
       }
       fifo = ring;
+      copyOut(out);
+    }
+
+    private void copyOut(int[] out) {
+      int[] a = jm;
       for (int y = 0; y < h; y++) {
         int src = 2 * ((y + 1) * ww + 1);
         int dst = y * w;

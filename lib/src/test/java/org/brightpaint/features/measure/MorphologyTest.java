@@ -89,6 +89,40 @@ class MorphologyTest {
     }
   }
 
+  @Test
+  void reconstructionRaisedByTheNextStepsEqualsIteratedGeodesicDilation() {
+    Random rnd = new Random(11);
+    for (int trial = 0; trial < 20; trial++) {
+      int w = 5 + rnd.nextInt(30);
+      int h = 5 + rnd.nextInt(30);
+      double[] mask = noise(rnd, w * h, 2 + rnd.nextInt(50));
+      Morphology.Ranked ranked = Morphology.Ranked.of(mask, 1.0);
+      Morphology.Reconstruction rec = new Morphology.Reconstruction(ranked.ranks(), w, h);
+      int steps = 5;
+      int[][] ero = new int[steps + 1][];
+      double[][] eroDirect = new double[steps + 1][];
+      ero[0] = ranked.ranks();
+      eroDirect[0] = mask;
+      for (int step = 1; step <= steps; step++) {
+        ero[step] = new int[ero[0].length];
+        Morphology.crossErode(ero[step - 1], w, h, ranked.rankOf(1.0), ero[step]);
+        eroDirect[step] = erodeDirect(eroDirect[step - 1], w, h);
+      }
+      int[] above = null;
+      for (int step = steps; step >= 1; step--) {
+        int[] out = new int[ero[0].length];
+        rec.run(ero[step], above, out);
+        double[] expected = reconstructDirect(eroDirect[step], mask, w, h);
+        double[] actual = new double[out.length];
+        for (int i = 0; i < out.length; i++) {
+          actual[i] = ranked.values()[out[i]];
+        }
+        assertArrayEquals(expected, actual, 0.0, "trial " + trial + " step " + step);
+        above = out;
+      }
+    }
+  }
+
   private static double[] erodeDirect(double[] a, int w, int h) {
     double[] out = new double[a.length];
     for (int y = 0; y < h; y++) {
