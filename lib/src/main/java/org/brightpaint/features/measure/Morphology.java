@@ -200,9 +200,9 @@ final class Morphology {
    * Greyscale reconstruction by dilation, 4-connected (scikit-image {@code
    * reconstruction(method='dilation')} with the cross footprint), of ranked markers under one
    * fixed ranked mask, by Vincent's hybrid algorithm (Vincent L (1993), section V.C, see {@link
-   * Granularity}): {@value #SCAN_PAIRS} forward/backward raster scans, then a FIFO propagation
+   * Granularity}): {@value #SCAN_PAIRS} forward/backward raster scans, then a queued propagation
    * from the pixels the last backward scan leaves able to raise a neighbour. The result is unique,
-   * so the number of scans changes only the speed (two pairs roughly halve the FIFO's work on
+   * so the number of scans changes only the speed (two pairs roughly halve the queue's work on
    * noisy images). Value and mask of each pixel are interleaved in one array (one cache line for
    * both), the image is framed by a border of rank -1 (never raised, never raises), and buffers
    * are reused by every {@link #run}.
@@ -215,8 +215,8 @@ final class Morphology {
     private final int ww;
     /** Per padded pixel p: {@code jm[2p]} the running value, {@code jm[2p + 1]} the mask. */
     private final int[] jm;
-    /** The FIFO's ring buffer (power-of-two length), kept for the next run. */
-    private int[] fifo = new int[1024];
+    /** The seed list, kept for the next run. */
+    private int[] seeds = new int[1024];
 
     /**
      * @param mask ranks of the limiting image, {@code h x w} row-major
@@ -231,10 +231,93 @@ final class Morphology {
       // a one-pixel frame of rank -1 in both: never raised, never raises
       this.jm = new int[2 * n2];
       Arrays.fill(this.jm, -1);
+      int top = 0;
       for (int y = 0; y < h; y++) {
         for (int x = 0; x < w; x++) {
-          jm[2 * ((y + 1) * ww + 1 + x) + 1] = mask[y * w + x];
+          int m = mask[y * w + x];
+          jm[2 * ((y + 1) * ww + 1 + x) + 1] = m;
+          top = Math.max(top, m);
         }
+      }
+      int sh = 0;
+      while ((top >> sh) >= BUCKETS) {
+        sh++;
+      }
+      this.shift = sh;
+      this.bucket = new int[(top >> sh) + 1][];
+      this.bucketSize = new int[bucket.length];
+    }
+
+    /** At most this many buckets: each holds {@code 2^shift} consecutive ranks. */
+    static final int BUCKETS = 2048;
+    /** Ranks per bucket, as a power of two. */
+    private final int shift;
+    /** Per bucket, the pixels (padded indices into {@link #jm}) waiting, in arrival order. */
+    private final int[][] bucket;
+    private final int[] bucketSize;
+
+    /** Appends pixel {@code p} to bucket {@code b}. */
+
+    private void push(int b, int p) {
+      int[] list = bucket[b];
+      int n = bucketSize[b];
+      if (list == null) {
+        list = new int[64];
+        bucket[b] = list;
+      } else if (n == list.length) {
+        list = Arrays.copyOf(list, n * 2);
+        bucket[b] = list;
+      }
+      list[n] = p;
+      bucketSize[b] = n + 1;
+    }
+
+    /**
+     * Propagation from the seeds through a hierarchical queue (Vincent 1993, section IV; Meyer and
+     * Beucher's queue of FIFOs): buckets of {@code 2^shift} consecutive ranks, the highest non-empty
+     * bucket served first, first in first out within a bucket. A pixel raised by a pixel of value
+     * v gets min(v, mask) &lt;= v, so it lands in the bucket being served or a lower one and the
+     * serving never goes back up; a pixel that was raised into a higher bucket after it queued is
+     * skipped (it was served there). Serving high values first keeps a region from being raised
+     * again and again by successive lower waves, as one plain FIFO does (measured: up to 1.7
+     * million visits for one 291,600-pixel reconstruction of a 1080 site's subsampled channel).
+     * The result is the unique reconstruction whatever the order.
+     *
+     * @param seeds padded indices of the pixels able to raise a neighbour
+     * @param count how many
+     */
+    private void propagate(int[] seeds, int count) {
+      int[] a = jm;
+      int w2 = 2 * ww;
+      int sh = shift;
+      int top = 0;
+      for (int t = 0; t < count; t++) {
+        int p = seeds[t];
+        int b = a[p] >> sh;
+        push(b, p);
+        top = Math.max(top, b);
+      }
+      for (int b = top; b >= 0; b--) {
+        for (int t = 0; t < bucketSize[b]; t++) {
+          int p = bucket[b][t];
+          int v = a[p];
+          if ((v >> sh) != b) {
+            continue;
+          }
+          for (int k = 0; k < 4; k++) {
+            int q = k == 0 ? p - 2 : k == 1 ? p + 2 : k == 2 ? p - w2 : p + w2;
+            int jq = a[q];
+            if (jq < v) {
+              int mq = a[q + 1];
+              if (mq > jq) {
+                int nv = v < mq ? v : mq;
+                a[q] = nv;
+                push(nv >> sh, q);
+              }
+            }
+          }
+        }
+        bucketSize[b] = 0;
       }
     }
 
@@ -253,8 +336,8 @@ final class Morphology {
      * reconstruction of {@code marker} alone, since reconstruction distributes over the pointwise
      * maximum and leaves a reconstruction unchanged: R(max(m, R(f))) = max(R(m), R(f)) = R(m) for
      * R(f) &lt;= R(m). The floor only starts the propagation closer to the result, so one scan pair
-     * ({@value #RAISED_SCAN_PAIRS}) precedes the FIFO instead of {@value #SCAN_PAIRS} (measured
-     * faster on 1080 sites: the FIFO's remaining work is small).
+     * ({@value #RAISED_SCAN_PAIRS}) precedes the queue instead of {@value #SCAN_PAIRS} (measured
+     * faster on 1080 sites: the queue's remaining work is small).
      *
      * @param marker ranks of the seed, {@code h x w}
      * @param floor ranks raising the seed, {@code h x w}, or null
@@ -280,7 +363,7 @@ final class Morphology {
       }
       int w2 = 2 * ww;
       int tail = 0;
-      int[] queue = fifo;
+      int[] queue = seeds;
       for (int pass = 0; pass < scanPairs; pass++) {
         boolean last = pass == scanPairs - 1;
         for (int y = 1; y <= h; y++) {
@@ -323,42 +406,8 @@ final class Morphology {
           }
         }
       }
-      int cap = Integer.highestOneBit(Math.max(1024, tail)) << 1;
-      int[] ring = cap <= queue.length ? queue : Arrays.copyOf(queue, cap);
-      cap = Integer.highestOneBit(ring.length);
-      int msk = cap - 1;
-      int size = tail;
-      int head = 0;
-      int[] offsets = {-2, 2, -w2, w2};
-      while (size > 0) {
-        int p = ring[head];
-        head = (head + 1) & msk;
-        size--;
-        int v = a[p];
-        for (int k = 0; k < 4; k++) {
-          int q = p + offsets[k];
-          int jq = a[q];
-          if (jq < v) {
-            int mq = a[q + 1];
-            if (mq > jq) {
-              a[q] = v < mq ? v : mq;
-              if (size == cap) {
-                int[] bigger = new int[cap * 2];
-                for (int t = 0; t < size; t++) {
-                  bigger[t] = ring[(head + t) & msk];
-                }
-                ring = bigger;
-                head = 0;
-                cap = bigger.length;
-                msk = cap - 1;
-              }
-              ring[(head + size) & msk] = q;
-              size++;
-            }
-          }
-        }
-      }
-      fifo = ring;
+      propagate(queue, tail);
+      seeds = queue;
       copyOut(out);
     }
 
