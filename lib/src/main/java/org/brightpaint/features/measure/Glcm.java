@@ -152,7 +152,7 @@ public final class Glcm {
    * @param b grey value of its displaced neighbour
    */
   public void add(int a, int b) {
-    int key = a <= b ? (a << shift) | b : (b << shift) | a;
+    int key = (Math.min(a, b) << shift) | Math.max(a, b);
     if (counts[key]++ == 0) {
       touched[nTouched++] = key;
     }
