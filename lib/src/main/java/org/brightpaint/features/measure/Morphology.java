@@ -104,22 +104,60 @@ final class Morphology {
      * @return the ranks of {@code img}
      */
     static Ranked of(double[] img, double extra) {
-      double[] sorted = Arrays.copyOf(img, img.length + 1);
-      sorted[img.length] = extra;
-      Arrays.sort(sorted);
+      int n = img.length + 1;
+      // keys whose unsigned order is Double.compare's order (-0.0 before 0.0, NaN last)
+      long[] key = new long[n];
+      int[] at = new int[n];
+      for (int i = 0; i < n; i++) {
+        long bits = Double.doubleToLongBits(i < img.length ? img[i] : extra);
+        key[i] = bits ^ ((bits >> 63) & Long.MAX_VALUE) ^ Long.MIN_VALUE;
+        at[i] = i;
+      }
+      // least-significant-digit radix sort, 16-bit digits, carrying the pixel indices (stable, so
+      // the order is fully determined; a digit shared by every key is skipped)
+      long[] key2 = new long[n];
+      int[] at2 = new int[n];
+      int[] count = new int[1 << 16];
+      for (int shift = 0; shift < 64; shift += 16) {
+        java.util.Arrays.fill(count, 0);
+        for (int i = 0; i < n; i++) {
+          count[(int) (key[i] >>> shift) & 0xffff]++;
+        }
+        if (count[(int) (key[0] >>> shift) & 0xffff] == n) {
+          continue;
+        }
+        int sum = 0;
+        for (int d = 0; d < count.length; d++) {
+          int c = count[d];
+          count[d] = sum;
+          sum += c;
+        }
+        for (int i = 0; i < n; i++) {
+          int d = (int) (key[i] >>> shift) & 0xffff;
+          int pos = count[d]++;
+          key2[pos] = key[i];
+          at2[pos] = at[i];
+        }
+        long[] tk = key;
+        key = key2;
+        key2 = tk;
+        int[] ta = at;
+        at = at2;
+        at2 = ta;
+      }
+      double[] values = new double[n];
+      int[] ranks = new int[img.length];
       int m = 0;
-      for (double v : sorted) {
-        if (m == 0 || Double.compare(v, sorted[m - 1]) != 0) {
-          sorted[m++] = v;
+      for (int i = 0; i < n; i++) {
+        if (i == 0 || key[i] != key[i - 1]) {
+          long k = key[i] ^ Long.MIN_VALUE;
+          values[m++] = Double.longBitsToDouble(k ^ ((k >> 63) & Long.MAX_VALUE));
+        }
+        if (at[i] < img.length) {
+          ranks[at[i]] = m - 1;
         }
       }
-      double[] values = Arrays.copyOf(sorted, m);
-      Lookup lookup = new Lookup(values);
-      int[] ranks = new int[img.length];
-      for (int i = 0; i < img.length; i++) {
-        ranks[i] = lookup.rankOf(img[i]);
-      }
-      return new Ranked(ranks, values);
+      return new Ranked(ranks, Arrays.copyOf(values, m));
     }
 
     /**
@@ -128,46 +166,6 @@ final class Morphology {
      */
     int rankOf(double v) {
       return Arrays.binarySearch(values, v);
-    }
-  }
-
-  /**
-   * Rank of a value among sorted distinct values: a monotone bucket index {@code (v - min) *
-   * scale} narrows the binary search to the values of one bucket (about one each).
-   */
-  private static final class Lookup {
-    private final double[] values;
-    private final double lo;
-    private final double scale;
-    private final int buckets;
-    private final int[] first;
-
-    Lookup(double[] values) {
-      this.values = values;
-      int m = values.length;
-      this.lo = values[0];
-      double range = values[m - 1] - lo;
-      this.scale = range > 0 ? (m - 1) / range : 0;
-      this.buckets = m;
-      this.first = new int[m + 1];
-      int i = 0;
-      for (int b = 0; b <= m; b++) {
-        while (i < m && bucket(values[i]) < b) {
-          i++;
-        }
-        first[b] = i;
-      }
-    }
-
-    /** Non-decreasing in v (subtraction, multiplication and truncation are monotone). */
-    private int bucket(double v) {
-      int b = (int) ((v - lo) * scale);
-      return b < 0 ? 0 : Math.min(b, buckets - 1);
-    }
-
-    int rankOf(double v) {
-      int b = bucket(v);
-      return Arrays.binarySearch(values, first[b], first[b + 1], v);
     }
   }
 

@@ -149,6 +149,35 @@ class MorphologyTest {
   }
 
   @Test
+  void ranksFollowDoubleCompareOverSignsAndWideRanges() {
+    Random rnd = new Random(5);
+    double[] a = new double[5000];
+    for (int i = 0; i < a.length; i++) {
+      a[i] = switch (i % 7) {
+        case 0 -> -0.0;
+        case 1 -> 0.0;
+        case 2 -> -rnd.nextDouble() * Math.pow(10, rnd.nextInt(20) - 10);
+        case 3 -> rnd.nextInt(5) / 4.0;
+        default -> rnd.nextDouble() * Math.pow(10, rnd.nextInt(20) - 10);
+      };
+    }
+    Morphology.Ranked r = Morphology.Ranked.of(a, 1.0);
+    double[] sorted = a.clone();
+    java.util.Arrays.sort(sorted); // Double.compare order
+    double[] distinct = java.util.Arrays.stream(sorted).boxed().distinct().mapToDouble(Double::doubleValue).toArray();
+    double[] expected = java.util.stream.DoubleStream.concat(java.util.Arrays.stream(distinct),
+        java.util.Arrays.stream(distinct).anyMatch(v -> v == 1.0) ? java.util.stream.DoubleStream.empty()
+            : java.util.stream.DoubleStream.of(1.0)).sorted().toArray();
+    assertEquals(expected.length, r.values().length);
+    for (int i = 0; i < expected.length; i++) {
+      assertEquals(Double.doubleToRawLongBits(expected[i]), Double.doubleToRawLongBits(r.values()[i]), "value " + i);
+    }
+    for (int i = 0; i < a.length; i++) {
+      assertEquals(Double.doubleToRawLongBits(a[i]), Double.doubleToRawLongBits(r.values()[r.ranks()[i]]), "pixel " + i);
+    }
+  }
+
+  @Test
   void diskOpeningEqualsDirectDiskScan() {
     Random rnd = new Random(11);
     int w = 37;
