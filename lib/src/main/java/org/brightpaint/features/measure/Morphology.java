@@ -271,8 +271,9 @@ final class Morphology {
     }
 
     /**
-     * Propagation from the seeds through a hierarchical queue (Vincent 1993, section IV; Meyer and
-     * Beucher's queue of FIFOs): buckets of {@code 2^shift} consecutive ranks, the highest non-empty
+     * Propagation from the seeds through a hierarchical queue (a queue of FIFOs by level, as in
+     * Meyer F, Beucher S (1990) Morphological segmentation, J Vis Commun Image Represent 1(1):21-46):
+     * buckets of {@code 2^shift} consecutive ranks, the highest non-empty
      * bucket served first, first in first out within a bucket. A pixel raised by a pixel of value
      * v gets min(v, mask) &lt;= v, so it lands in the bucket being served or a lower one and the
      * serving never goes back up; a pixel that was raised into a higher bucket after it queued is
