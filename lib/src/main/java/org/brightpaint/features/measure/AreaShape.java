@@ -292,14 +292,25 @@ public final class AreaShape {
     if (m < 3) {
       return n;
     }
+    // pnpoly(xp = rows, yp = cols, x = row, y = col) at every pixel of the box: which edges a
+    // crossing test counts depends on x alone, so their crossing values are computed once per x
+    // (the same expression, the same doubles) and each pixel tests only those
     int count = 0;
-    for (int y = minY; y <= maxY; y++) {
-      for (int x = minX; x <= maxX; x++) {
+    double[] cross = new double[m];
+    for (int x = minX; x <= maxX; x++) {
+      int k = 0;
+      for (int i = 0, j = m - 1; i < m; j = i++) {
+        if ((vc[i] <= x && x < vc[j]) || (vc[j] <= x && x < vc[i])) {
+          cross[k++] = (vr[j] - vr[i]) * (x - vc[i]) / (vc[j] - vc[i]) + vr[i];
+        }
+      }
+      if (k == 0) {
+        continue;
+      }
+      for (int y = minY; y <= maxY; y++) {
         boolean c = false;
-        for (int i = 0, j = m - 1; i < m; j = i++) {
-          // pnpoly(xp = rows, yp = cols, x = row, y = col)
-          if (((vc[i] <= x && x < vc[j]) || (vc[j] <= x && x < vc[i]))
-              && (y < (vr[j] - vr[i]) * (x - vc[i]) / (vc[j] - vc[i]) + vr[i])) {
+        for (int t = 0; t < k; t++) {
+          if (y < cross[t]) {
             c = !c;
           }
         }

@@ -113,16 +113,35 @@ public final class Glcm {
    * @return the matrix
    */
   public static Glcm of(int[] grey, int width, int height, int dy, int dx, int levels, boolean ignoreZeros) {
+    Glcm g = new Glcm(levels);
+    g.checkImage(grey, width, height);
+    g.addImagePairs(grey, width, height, dy, dx, ignoreZeros);
+    return g;
+  }
+
+  /**
+   * @param grey row-major grey values
+   * @param width columns
+   * @param height rows
+   * @throws IllegalArgumentException on a size mismatch or a value outside {@code 0..levels-1}
+   */
+  void checkImage(int[] grey, int width, int height) {
     if (grey.length != (long) width * height) {
       throw new IllegalArgumentException(
           "Grey image of " + width + " x " + height + " needs " + ((long) width * height) + " values, got " + grey.length);
     }
-    Glcm g = new Glcm(levels);
     for (int v : grey) {
       if (v < 0 || v >= levels) {
         throw new IllegalArgumentException("Grey value " + v + " outside 0.." + (levels - 1));
       }
     }
+  }
+
+  /**
+   * Adds the pairs of {@link #of} to this matrix, in the same order, for an image already checked
+   * by {@link #checkImage} (so that one matrix serves every displacement of one image).
+   */
+  void addImagePairs(int[] grey, int width, int height, int dy, int dx, boolean ignoreZeros) {
     for (int y = Math.max(0, -dy); y < Math.min(height, height - dy); y++) {
       for (int x = Math.max(0, -dx); x < Math.min(width, width - dx); x++) {
         int a = grey[y * width + x];
@@ -130,10 +149,9 @@ public final class Glcm {
         if (ignoreZeros && (a == 0 || b == 0)) {
           continue;
         }
-        g.add(a, b);
+        add(a, b);
       }
     }
-    return g;
   }
 
   /** Empties the matrix (cost proportional to the touched cells). */
@@ -152,7 +170,7 @@ public final class Glcm {
    * @param b grey value of its displaced neighbour
    */
   public void add(int a, int b) {
-    int key = a <= b ? (a << shift) | b : (b << shift) | a;
+    int key = (Math.min(a, b) << shift) | Math.max(a, b);
     if (counts[key]++ == 0) {
       touched[nTouched++] = key;
     }

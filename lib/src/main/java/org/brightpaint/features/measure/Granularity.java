@@ -129,6 +129,171 @@ public final class Granularity {
     if (objectSets.isEmpty()) {
       Inputs.checkFinite(image, channel);
     }
+    return spectrum(image, Objects.of(objectSets, options), options, featureNames(channel, options));
+  }
+
+  /**
+   * The per-object part of the spectrum that depends only on the objects, shared by every channel
+   * of a site: each object's pixels, and the bilinear upsampling of a subsampled reconstruction to
+   * full size folded into sparse weights over the subsampled grid (CellProfiler upsamples each
+   * reconstruction with {@code map_coordinates(order=1)} and takes the object means; the weights
+   * give the same means).
+   */
+  public static final class Objects {
+    private final List<LabelImage> sets;
+    private final Options options;
+    private final ObjectIndex[] idx;
+    private final int[][] wStart;
+    private final int[][] wIdx;
+    private final double[][] wVal;
+
+    private Objects(List<LabelImage> sets, Options options, ObjectIndex[] idx, int[][] wStart, int[][] wIdx,
+        double[][] wVal) {
+      this.sets = sets;
+      this.options = options;
+      this.idx = idx;
+      this.wStart = wStart;
+      this.wIdx = wIdx;
+      this.wVal = wVal;
+    }
+
+    /**
+     * @param objectSets label images of one size (may be empty)
+     * @param options the settings (their subsampling fixes the weights)
+     * @return the objects' pixels and upsampling weights
+     * @throws IllegalArgumentException when the label images differ in size
+     */
+    public static Objects of(List<LabelImage> objectSets, Options options) {
+      int sets = objectSets.size();
+      ObjectIndex[] idxs = new ObjectIndex[sets];
+      int[][] wStart = new int[sets][];
+      int[][] wIdx = new int[sets][];
+      double[][] wVal = new double[sets][];
+      if (sets == 0) {
+        return new Objects(List.of(), options, idxs, wStart, wIdx, wVal);
+      }
+      int h0 = objectSets.get(0).height();
+      int w0 = objectSets.get(0).width();
+      for (LabelImage l : objectSets) {
+        if (l.height() != h0 || l.width() != w0) {
+          throw new IllegalArgumentException("Label images differ in size: " + w0 + " x " + h0 + " and "
+              + l.width() + " x " + l.height());
+        }
+      }
+      double s = options.subsampleSize();
+      Grid g = Grid.of(h0, w0, s);
+      int nh = g.nh();
+      int nw = g.nw();
+      double ry = s < 1 ? scale(g.nhF(), h0) : 1.0;
+      double rx = s < 1 ? scale(g.nwF(), w0) : 1.0;
+      double[] acc = new double[nw * nh];
+      int[] touched = new int[nw * nh];
+      int[] y0s = new int[h0];
+      double[] fys = new double[h0];
+      int[] x0s = new int[w0];
+      double[] fxs = new double[w0];
+      for (int y = 0; y < h0; y++) {
+        double c = Math.min(Math.max(y * ry, 0), nh - 1);
+        y0s[y] = (int) c;
+        fys[y] = c - y0s[y];
+      }
+      for (int x = 0; x < w0; x++) {
+        double c = Math.min(Math.max(x * rx, 0), nw - 1);
+        x0s[x] = (int) c;
+        fxs[x] = c - x0s[x];
+      }
+      for (int k = 0; k < sets; k++) {
+        ObjectIndex idx = ObjectIndex.of(objectSets.get(k));
+        idxs[k] = idx;
+        int n = idx.count;
+        wStart[k] = new int[n + 1];
+        int cap = Math.max(16, idx.pixels.length);
+        int[] qi = new int[cap];
+        double[] qv = new double[cap];
+        int m = 0;
+        for (int o = 0; o < n; o++) {
+          int from = idx.start[o];
+          int to = idx.start[o + 1];
+          int size = to - from;
+          int nt = 0;
+          for (int t = from; t < to; t++) {
+            int p = idx.pixels[t];
+            int y = p / w0;
+            int x = p - y * w0;
+            int ya = y0s[y];
+            int xa = x0s[x];
+            double fy = fys[y];
+            double fx = fxs[x];
+            int yb = Math.min(ya + 1, nh - 1);
+            int xb = Math.min(xa + 1, nw - 1);
+            nt = addWeight(acc, touched, nt, ya * nw + xa, (1 - fy) * (1 - fx));
+            nt = addWeight(acc, touched, nt, ya * nw + xb, (1 - fy) * fx);
+            nt = addWeight(acc, touched, nt, yb * nw + xa, fy * (1 - fx));
+            nt = addWeight(acc, touched, nt, yb * nw + xb, fy * fx);
+          }
+          if (m + nt > qi.length) {
+            int c2 = Math.max(qi.length * 2, m + nt);
+            qi = java.util.Arrays.copyOf(qi, c2);
+            qv = java.util.Arrays.copyOf(qv, c2);
+          }
+          for (int t = 0; t < nt; t++) {
+            int q = touched[t];
+            qi[m] = q;
+            qv[m++] = acc[q] / size;
+            acc[q] = 0;
+          }
+          wStart[k][o + 1] = m;
+        }
+        wIdx[k] = qi;
+        wVal[k] = qv;
+      }
+      return new Objects(List.copyOf(objectSets), options, idxs, wStart, wIdx, wVal);
+    }
+  }
+
+  /** The subsampled grid: {@code ceil(H s) x ceil(W s)} and CellProfiler's fractional shape. */
+  private record Grid(int nh, int nw, double nhF, double nwF) {
+    static Grid of(int h0, int w0, double s) {
+      if (s < 1) {
+        double nhF = h0 * s;
+        double nwF = w0 * s;
+        return new Grid((int) Math.ceil(nhF), (int) Math.ceil(nwF), nhF, nwF);
+      }
+      return new Grid(h0, w0, h0, w0);
+    }
+  }
+
+  /**
+   * Whole-image and per-object granularity of one channel, with the objects prepared once for all
+   * channels of a site ({@link Objects#of}); the same values as {@link #measure(FloatImage, String,
+   * List, Options)}.
+   *
+   * @param image intensities 0..1
+   * @param channel the image name
+   * @param objects the object sets, prepared with the same options
+   * @param options the settings
+   * @return the image row and one set per object set
+   * @throws IllegalArgumentException on a size mismatch, other options, or a non-finite pixel
+   */
+  public static Result measure(FloatImage image, String channel, Objects objects, Options options) {
+    Inputs.checkName(channel);
+    Inputs.requireNonNull(image, "image " + channel);
+    if (!objects.options.equals(options)) {
+      throw new IllegalArgumentException("Granularity objects were prepared for " + objects.options + ", not " + options);
+    }
+    List<LabelImage> objectSets = objects.sets;
+    for (LabelImage l : objectSets) {
+      Inputs.check(image, channel, l);
+    }
+    if (objectSets.isEmpty()) {
+      Inputs.checkFinite(image, channel);
+    }
+    return spectrum(image, objects, options, featureNames(channel, options));
+  }
+
+  /** The spectrum of a checked image (see the class comment for the steps). */
+  private static Result spectrum(FloatImage image, Objects objects, Options options, List<String> names) {
+    List<LabelImage> objectSets = objects.sets;
     int h0 = image.height();
     int w0 = image.width();
     double[] orig = new double[w0 * h0];
@@ -138,22 +303,12 @@ public final class Granularity {
     }
     // 1. subsample
     double s = options.subsampleSize();
-    double nhF = h0 * s;
-    double nwF = w0 * s;
-    int nh;
-    int nw;
-    double[] pixels;
-    if (s < 1) {
-      nh = (int) Math.ceil(nhF);
-      nw = (int) Math.ceil(nwF);
-      pixels = sample(orig, w0, h0, nw, nh, 1.0 / s, 1.0 / s);
-    } else {
-      nh = h0;
-      nw = w0;
-      nhF = h0;
-      nwF = w0;
-      pixels = orig.clone();
-    }
+    Grid grid = Grid.of(h0, w0, s);
+    int nh = grid.nh();
+    int nw = grid.nw();
+    double nhF = grid.nhF();
+    double nwF = grid.nwF();
+    double[] pixels = s < 1 ? sample(orig, w0, h0, nw, nh, 1.0 / s, 1.0 / s) : orig.clone();
     // 2. background
     double b = options.imageSampleSize();
     double[] back;
@@ -178,83 +333,31 @@ public final class Granularity {
       double v = pixels[i] - back[i];
       pixels[i] = v < 0 ? 0 : v;
     }
-    // per-object records: start means from the original image, and the bilinear upsampling of
-    // each reconstruction folded into sparse per-object weights over the subsampled grid
-    double ry = s < 1 ? scale(nhF, h0) : 1.0;
-    double rx = s < 1 ? scale(nwF, w0) : 1.0;
+    // per-object start means from the original image; the upsampling weights are shared
     int sets = objectSets.size();
     double[][] current = new double[sets][];
     double[][] startMean = new double[sets][];
     double[][][] values = new double[sets][][];
-    int[][] wStart = new int[sets][];
-    int[][] wIdx = new int[sets][];
-    double[][] wVal = new double[sets][];
-    double[] acc = new double[nw * nh];
-    int[] touched = new int[nw * nh];
-    int[] y0s = new int[h0];
-    double[] fys = new double[h0];
-    int[] x0s = new int[w0];
-    double[] fxs = new double[w0];
-    for (int y = 0; y < h0; y++) {
-      double c = Math.min(Math.max(y * ry, 0), nh - 1);
-      y0s[y] = (int) c;
-      fys[y] = c - y0s[y];
-    }
-    for (int x = 0; x < w0; x++) {
-      double c = Math.min(Math.max(x * rx, 0), nw - 1);
-      x0s[x] = (int) c;
-      fxs[x] = c - x0s[x];
-    }
+    int[][] wStart = objects.wStart;
+    int[][] wIdx = objects.wIdx;
+    double[][] wVal = objects.wVal;
     for (int k = 0; k < sets; k++) {
-      ObjectIndex idx = ObjectIndex.of(objectSets.get(k));
+      ObjectIndex idx = objects.idx[k];
       int n = idx.count;
       values[k] = new double[options.spectrumLength()][n];
       current[k] = new double[n];
       startMean[k] = new double[n];
-      wStart[k] = new int[n + 1];
-      int cap = Math.max(16, idx.pixels.length);
-      int[] qi = new int[cap];
-      double[] qv = new double[cap];
-      int m = 0;
       for (int o = 0; o < n; o++) {
         int from = idx.start[o];
         int to = idx.start[o + 1];
         int size = to - from;
         double sum = 0;
-        int nt = 0;
         for (int t = from; t < to; t++) {
-          int p = idx.pixels[t];
-          sum += orig[p];
-          int y = p / w0;
-          int x = p - y * w0;
-          int ya = y0s[y];
-          int xa = x0s[x];
-          double fy = fys[y];
-          double fx = fxs[x];
-          int yb = Math.min(ya + 1, nh - 1);
-          int xb = Math.min(xa + 1, nw - 1);
-          nt = addWeight(acc, touched, nt, ya * nw + xa, (1 - fy) * (1 - fx));
-          nt = addWeight(acc, touched, nt, ya * nw + xb, (1 - fy) * fx);
-          nt = addWeight(acc, touched, nt, yb * nw + xa, fy * (1 - fx));
-          nt = addWeight(acc, touched, nt, yb * nw + xb, fy * fx);
+          sum += orig[idx.pixels[t]];
         }
-        if (m + nt > qi.length) {
-          int c2 = Math.max(qi.length * 2, m + nt);
-          qi = java.util.Arrays.copyOf(qi, c2);
-          qv = java.util.Arrays.copyOf(qv, c2);
-        }
-        for (int t = 0; t < nt; t++) {
-          int q = touched[t];
-          qi[m] = q;
-          qv[m++] = acc[q] / size;
-          acc[q] = 0;
-        }
-        wStart[k][o + 1] = m;
         current[k][o] = size == 0 ? 0 : sum / size;
         startMean[k][o] = Math.max(current[k][o], EPS);
       }
-      wIdx[k] = qi;
-      wVal[k] = qv;
     }
     // 3. spectrum
     int ng = options.spectrumLength();
@@ -267,52 +370,76 @@ public final class Granularity {
     double[] levelValue = ranked.values();
     int one = ranked.rankOf(1.0);
     Morphology.Reconstruction reconstruction = new Morphology.Reconstruction(ranked.ranks(), nw, nh);
-    int[] ero = ranked.ranks().clone();
-    int[] eroNext = new int[ero.length];
-    int[] rec = new int[ero.length];
+    // the erosions first; then the reconstructions from the smallest marker up, each raised by the
+    // next step's reconstruction (rec_{i+1} <= rec_i, see Morphology.Reconstruction#run): the same
+    // reconstructions with far less propagation. Means are stored per step and differenced in
+    // CellProfiler's order afterwards, so every value is computed by the same operations.
+    int[][] ero = new int[ng + 1][];
+    ero[0] = ranked.ranks();
     for (int i = 1; i <= ng; i++) {
-      double prev = currentMean;
-      Morphology.crossErode(ero, nw, nh, one, eroNext);
-      int[] t0 = ero;
-      ero = eroNext;
-      eroNext = t0;
-      reconstruction.run(ero, rec);
+      ero[i] = new int[ero[0].length];
+      Morphology.crossErode(ero[i - 1], nw, nh, one, ero[i]);
+    }
+    double[] imageMean = new double[ng + 1];
+    double[][][] objectMean = new double[sets][ng + 1][];
+    int[] rec = new int[ero[0].length];
+    int[] recAbove = new int[ero[0].length];
+    double[] recValue = new double[ero[0].length];
+    for (int i = ng; i >= 1; i--) {
+      reconstruction.run(ero[i], i == ng ? null : recAbove, rec);
       double sum = 0;
-      for (int r : rec) {
-        sum += levelValue[r];
+      for (int p = 0; p < rec.length; p++) {
+        double v = levelValue[rec[p]];
+        recValue[p] = v;
+        sum += v;
       }
-      currentMean = sum / rec.length;
-      gsImage[i - 1] = (prev - currentMean) * 100 / start;
+      imageMean[i] = sum / rec.length;
       for (int k = 0; k < sets; k++) {
         int n = current[k].length;
         int[] qi = wIdx[k];
         double[] qv = wVal[k];
+        double[] means = new double[n];
         for (int o = 0; o < n; o++) {
           int from = wStart[k][o];
           int to = wStart[k][o + 1];
           double newMean = 0;
           for (int t = from; t < to; t++) {
-            newMean += qv[t] * levelValue[rec[qi[t]]];
+            newMean += qv[t] * recValue[qi[t]];
           }
+          means[o] = newMean;
+        }
+        objectMean[k][i] = means;
+      }
+      int[] t0 = recAbove;
+      recAbove = rec;
+      rec = t0;
+    }
+    for (int i = 1; i <= ng; i++) {
+      double prev = currentMean;
+      currentMean = imageMean[i];
+      gsImage[i - 1] = (prev - currentMean) * 100 / start;
+      for (int k = 0; k < sets; k++) {
+        int n = current[k].length;
+        for (int o = 0; o < n; o++) {
+          double newMean = objectMean[k][i][o];
           values[k][i - 1][o] = (current[k][o] - newMean) * 100 / startMean[k][o];
           current[k][o] = newMean;
         }
       }
     }
-    List<String> names = featureNames(channel, options);
     FeatureSet.Builder ib = FeatureSet.builder(1);
     for (int i = 0; i < ng; i++) {
       ib.put(names.get(i), new double[] {gsImage[i]});
     }
-    List<FeatureSet> objects = new ArrayList<>();
+    List<FeatureSet> perSet = new ArrayList<>();
     for (int k = 0; k < sets; k++) {
       FeatureSet.Builder ob = FeatureSet.builder(current[k].length);
       for (int i = 0; i < ng; i++) {
         ob.put(names.get(i), values[k][i]);
       }
-      objects.add(ob.build());
+      perSet.add(ob.build());
     }
-    return new Result(ib.build(), List.copyOf(objects));
+    return new Result(ib.build(), List.copyOf(perSet));
   }
 
   private static int addWeight(double[] acc, int[] touched, int nt, int q, double wgt) {

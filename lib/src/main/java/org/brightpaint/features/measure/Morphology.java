@@ -104,22 +104,60 @@ final class Morphology {
      * @return the ranks of {@code img}
      */
     static Ranked of(double[] img, double extra) {
-      double[] sorted = Arrays.copyOf(img, img.length + 1);
-      sorted[img.length] = extra;
-      Arrays.sort(sorted);
+      int n = img.length + 1;
+      // keys whose unsigned order is Double.compare's order (-0.0 before 0.0, NaN last)
+      long[] key = new long[n];
+      int[] at = new int[n];
+      for (int i = 0; i < n; i++) {
+        long bits = Double.doubleToLongBits(i < img.length ? img[i] : extra);
+        key[i] = bits ^ ((bits >> 63) & Long.MAX_VALUE) ^ Long.MIN_VALUE;
+        at[i] = i;
+      }
+      // least-significant-digit radix sort, 16-bit digits, carrying the pixel indices (stable, so
+      // the order is fully determined; a digit shared by every key is skipped)
+      long[] key2 = new long[n];
+      int[] at2 = new int[n];
+      int[] count = new int[1 << 16];
+      for (int shift = 0; shift < 64; shift += 16) {
+        java.util.Arrays.fill(count, 0);
+        for (int i = 0; i < n; i++) {
+          count[(int) (key[i] >>> shift) & 0xffff]++;
+        }
+        if (count[(int) (key[0] >>> shift) & 0xffff] == n) {
+          continue;
+        }
+        int sum = 0;
+        for (int d = 0; d < count.length; d++) {
+          int c = count[d];
+          count[d] = sum;
+          sum += c;
+        }
+        for (int i = 0; i < n; i++) {
+          int d = (int) (key[i] >>> shift) & 0xffff;
+          int pos = count[d]++;
+          key2[pos] = key[i];
+          at2[pos] = at[i];
+        }
+        long[] tk = key;
+        key = key2;
+        key2 = tk;
+        int[] ta = at;
+        at = at2;
+        at2 = ta;
+      }
+      double[] values = new double[n];
+      int[] ranks = new int[img.length];
       int m = 0;
-      for (double v : sorted) {
-        if (m == 0 || Double.compare(v, sorted[m - 1]) != 0) {
-          sorted[m++] = v;
+      for (int i = 0; i < n; i++) {
+        if (i == 0 || key[i] != key[i - 1]) {
+          long k = key[i] ^ Long.MIN_VALUE;
+          values[m++] = Double.longBitsToDouble(k ^ ((k >> 63) & Long.MAX_VALUE));
+        }
+        if (at[i] < img.length) {
+          ranks[at[i]] = m - 1;
         }
       }
-      double[] values = Arrays.copyOf(sorted, m);
-      Lookup lookup = new Lookup(values);
-      int[] ranks = new int[img.length];
-      for (int i = 0; i < img.length; i++) {
-        ranks[i] = lookup.rankOf(img[i]);
-      }
-      return new Ranked(ranks, values);
+      return new Ranked(ranks, Arrays.copyOf(values, m));
     }
 
     /**
@@ -128,46 +166,6 @@ final class Morphology {
      */
     int rankOf(double v) {
       return Arrays.binarySearch(values, v);
-    }
-  }
-
-  /**
-   * Rank of a value among sorted distinct values: a monotone bucket index {@code (v - min) *
-   * scale} narrows the binary search to the values of one bucket (about one each).
-   */
-  private static final class Lookup {
-    private final double[] values;
-    private final double lo;
-    private final double scale;
-    private final int buckets;
-    private final int[] first;
-
-    Lookup(double[] values) {
-      this.values = values;
-      int m = values.length;
-      this.lo = values[0];
-      double range = values[m - 1] - lo;
-      this.scale = range > 0 ? (m - 1) / range : 0;
-      this.buckets = m;
-      this.first = new int[m + 1];
-      int i = 0;
-      for (int b = 0; b <= m; b++) {
-        while (i < m && bucket(values[i]) < b) {
-          i++;
-        }
-        first[b] = i;
-      }
-    }
-
-    /** Non-decreasing in v (subtraction, multiplication and truncation are monotone). */
-    private int bucket(double v) {
-      int b = (int) ((v - lo) * scale);
-      return b < 0 ? 0 : Math.min(b, buckets - 1);
-    }
-
-    int rankOf(double v) {
-      int b = bucket(v);
-      return Arrays.binarySearch(values, first[b], first[b + 1], v);
     }
   }
 
@@ -200,22 +198,23 @@ final class Morphology {
    * Greyscale reconstruction by dilation, 4-connected (scikit-image {@code
    * reconstruction(method='dilation')} with the cross footprint), of ranked markers under one
    * fixed ranked mask, by Vincent's hybrid algorithm (Vincent L (1993), section V.C, see {@link
-   * Granularity}): {@value #SCAN_PAIRS} forward/backward raster scans, then a FIFO propagation
+   * Granularity}): {@value #SCAN_PAIRS} forward/backward raster scans, then a queued propagation
    * from the pixels the last backward scan leaves able to raise a neighbour. The result is unique,
-   * so the number of scans changes only the speed (two pairs roughly halve the FIFO's work on
+   * so the number of scans changes only the speed (two pairs roughly halve the queue's work on
    * noisy images). Value and mask of each pixel are interleaved in one array (one cache line for
    * both), the image is framed by a border of rank -1 (never raised, never raises), and buffers
    * are reused by every {@link #run}.
    */
   static final class Reconstruction {
     static final int SCAN_PAIRS = 2;
+    static final int RAISED_SCAN_PAIRS = 1;
     private final int w;
     private final int h;
     private final int ww;
     /** Per padded pixel p: {@code jm[2p]} the running value, {@code jm[2p + 1]} the mask. */
     private final int[] jm;
-    /** The FIFO's ring buffer (power-of-two length), kept for the next run. */
-    private int[] fifo = new int[1024];
+    /** The seed list, kept for the next run. */
+    private int[] seeds = new int[1024];
 
     /**
      * @param mask ranks of the limiting image, {@code h x w} row-major
@@ -230,10 +229,94 @@ final class Morphology {
       // a one-pixel frame of rank -1 in both: never raised, never raises
       this.jm = new int[2 * n2];
       Arrays.fill(this.jm, -1);
+      int top = 0;
       for (int y = 0; y < h; y++) {
         for (int x = 0; x < w; x++) {
-          jm[2 * ((y + 1) * ww + 1 + x) + 1] = mask[y * w + x];
+          int m = mask[y * w + x];
+          jm[2 * ((y + 1) * ww + 1 + x) + 1] = m;
+          top = Math.max(top, m);
         }
+      }
+      int sh = 0;
+      while ((top >> sh) >= BUCKETS) {
+        sh++;
+      }
+      this.shift = sh;
+      this.bucket = new int[(top >> sh) + 1][];
+      this.bucketSize = new int[bucket.length];
+    }
+
+    /** At most this many buckets: each holds {@code 2^shift} consecutive ranks. */
+    static final int BUCKETS = 2048;
+    /** Ranks per bucket, as a power of two. */
+    private final int shift;
+    /** Per bucket, the pixels (padded indices into {@link #jm}) waiting, in arrival order. */
+    private final int[][] bucket;
+    private final int[] bucketSize;
+
+    /** Appends pixel {@code p} to bucket {@code b}. */
+
+    private void push(int b, int p) {
+      int[] list = bucket[b];
+      int n = bucketSize[b];
+      if (list == null) {
+        list = new int[64];
+        bucket[b] = list;
+      } else if (n == list.length) {
+        list = Arrays.copyOf(list, n * 2);
+        bucket[b] = list;
+      }
+      list[n] = p;
+      bucketSize[b] = n + 1;
+    }
+
+    /**
+     * Propagation from the seeds through a hierarchical queue (a queue of FIFOs by level, as in
+     * Meyer F, Beucher S (1990) Morphological segmentation, J Vis Commun Image Represent 1(1):21-46):
+     * buckets of {@code 2^shift} consecutive ranks, the highest non-empty
+     * bucket served first, first in first out within a bucket. A pixel raised by a pixel of value
+     * v gets min(v, mask) &lt;= v, so it lands in the bucket being served or a lower one and the
+     * serving never goes back up; a pixel that was raised into a higher bucket after it queued is
+     * skipped (it was served there). Serving high values first keeps a region from being raised
+     * again and again by successive lower waves, as one plain FIFO does (measured: up to 1.7
+     * million visits for one 291,600-pixel reconstruction of a 1080 site's subsampled channel).
+     * The result is the unique reconstruction whatever the order.
+     *
+     * @param seeds padded indices of the pixels able to raise a neighbour
+     * @param count how many
+     */
+    private void propagate(int[] seeds, int count) {
+      int[] a = jm;
+      int w2 = 2 * ww;
+      int sh = shift;
+      int top = 0;
+      for (int t = 0; t < count; t++) {
+        int p = seeds[t];
+        int b = a[p] >> sh;
+        push(b, p);
+        top = Math.max(top, b);
+      }
+      for (int b = top; b >= 0; b--) {
+        for (int t = 0; t < bucketSize[b]; t++) {
+          int p = bucket[b][t];
+          int v = a[p];
+          if ((v >> sh) != b) {
+            continue;
+          }
+          for (int k = 0; k < 4; k++) {
+            int q = k == 0 ? p - 2 : k == 1 ? p + 2 : k == 2 ? p - w2 : p + w2;
+            int jq = a[q];
+            if (jq < v) {
+              int mq = a[q + 1];
+              if (mq > jq) {
+                int nv = v < mq ? v : mq;
+                a[q] = nv;
+                push(nv >> sh, q);
+              }
+            }
+          }
+        }
+        bucketSize[b] = 0;
       }
     }
 
@@ -242,20 +325,46 @@ final class Morphology {
      * @param out receives the reconstruction's ranks, {@code h x w}
      */
     void run(int[] marker, int[] out) {
+      run(marker, null, out);
+    }
+
+    /**
+     * Reconstruction of {@code max(marker, floor)} under the mask. When {@code floor} is itself a
+     * reconstruction under the same mask of a marker below {@code marker}'s reconstruction (as
+     * granularity's next-larger step is: its erosion is below this one), the result is the
+     * reconstruction of {@code marker} alone, since reconstruction distributes over the pointwise
+     * maximum and leaves a reconstruction unchanged: R(max(m, R(f))) = max(R(m), R(f)) = R(m) for
+     * R(f) &lt;= R(m). The floor only starts the propagation closer to the result, so one scan pair
+     * ({@value #RAISED_SCAN_PAIRS}) precedes the queue instead of {@value #SCAN_PAIRS} (measured
+     * faster on 1080 sites: the queue's remaining work is small).
+     *
+     * @param marker ranks of the seed, {@code h x w}
+     * @param floor ranks raising the seed, {@code h x w}, or null
+     * @param out receives the reconstruction's ranks, {@code h x w}
+     */
+    void run(int[] marker, int[] floor, int[] out) {
+      int scanPairs = floor == null ? SCAN_PAIRS : RAISED_SCAN_PAIRS;
       int[] a = jm;
       for (int y = 0; y < h; y++) {
         int src = y * w;
         int dst = (y + 1) * ww + 1;
-        for (int x = 0; x < w; x++) {
-          int p = dst + x;
-          a[2 * p] = Math.min(marker[src + x], a[2 * p + 1]);
+        if (floor == null) {
+          for (int x = 0; x < w; x++) {
+            int p = dst + x;
+            a[2 * p] = Math.min(marker[src + x], a[2 * p + 1]);
+          }
+        } else {
+          for (int x = 0; x < w; x++) {
+            int p = dst + x;
+            a[2 * p] = Math.min(Math.max(marker[src + x], floor[src + x]), a[2 * p + 1]);
+          }
         }
       }
       int w2 = 2 * ww;
       int tail = 0;
-      int[] queue = fifo;
-      for (int pass = 0; pass < SCAN_PAIRS; pass++) {
-        boolean last = pass == SCAN_PAIRS - 1;
+      int[] queue = seeds;
+      for (int pass = 0; pass < scanPairs; pass++) {
+        boolean last = pass == scanPairs - 1;
         for (int y = 1; y <= h; y++) {
           int row = 2 * (y * ww);
           for (int i = row + 2; i <= row + 2 * w; i += 2) {
@@ -296,42 +405,13 @@ final class Morphology {
           }
         }
       }
-      int cap = Integer.highestOneBit(Math.max(1024, tail)) << 1;
-      int[] ring = cap <= queue.length ? queue : Arrays.copyOf(queue, cap);
-      cap = Integer.highestOneBit(ring.length);
-      int msk = cap - 1;
-      int size = tail;
-      int head = 0;
-      int[] offsets = {-2, 2, -w2, w2};
-      while (size > 0) {
-        int p = ring[head];
-        head = (head + 1) & msk;
-        size--;
-        int v = a[p];
-        for (int k = 0; k < 4; k++) {
-          int q = p + offsets[k];
-          int jq = a[q];
-          if (jq < v) {
-            int mq = a[q + 1];
-            if (mq > jq) {
-              a[q] = v < mq ? v : mq;
-              if (size == cap) {
-                int[] bigger = new int[cap * 2];
-                for (int t = 0; t < size; t++) {
-                  bigger[t] = ring[(head + t) & msk];
-                }
-                ring = bigger;
-                head = 0;
-                cap = bigger.length;
-                msk = cap - 1;
-              }
-              ring[(head + size) & msk] = q;
-              size++;
-            }
-          }
-        }
-      }
-      fifo = ring;
+      propagate(queue, tail);
+      seeds = queue;
+      copyOut(out);
+    }
+
+    private void copyOut(int[] out) {
+      int[] a = jm;
       for (int y = 0; y < h; y++) {
         int src = 2 * ((y + 1) * ww + 1);
         int dst = y * w;

@@ -87,6 +87,13 @@ public final class Zernike {
     for (int i = 0; i < pairs.size(); i++) {
       coef[i] = radialCoefficients(pairs.get(i)[0], pairs.get(i)[1]);
     }
+    int np = pairs.size();
+    int[] ns = new int[np];
+    int[] ms = new int[np];
+    for (int i = 0; i < np; i++) {
+      ns[i] = pairs.get(i)[0];
+      ms[i] = pairs.get(i)[1];
+    }
     double[] re = new double[pairs.size()];
     double[] im = new double[pairs.size()];
     double[] rhoPow = new double[maxN + 1];
@@ -108,9 +115,9 @@ public final class Zernike {
         cosM[k] = cosM[k - 1] * c1 - sinM[k - 1] * s1;
         sinM[k] = sinM[k - 1] * c1 + cosM[k - 1] * s1;
       }
-      for (int i = 0; i < pairs.size(); i++) {
-        int n = pairs.get(i)[0];
-        int m = pairs.get(i)[1];
+      for (int i = 0; i < np; i++) {
+        int n = ns[i];
+        int m = ms[i];
         double radial = 0;
         double[] c = coef[i];
         for (int k = 0; k < c.length; k++) {

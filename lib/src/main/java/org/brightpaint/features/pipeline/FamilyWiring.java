@@ -19,7 +19,8 @@ import org.brightpaint.image.LabelImage;
  * Connects the texture, granularity, colocalization, radial-distribution and neighbour families
  * to the pipeline: one measurement task per (compartment, image), per compartment for
  * colocalization (all image pairs) and per neighbour rule. Granularity's spectrum is computed once
- * per image for all compartments ({@link #granularity}).
+ * per image for all compartments, the objects' upsampling weights once for all images ({@link
+ * #granularity}).
  */
 final class FamilyWiring {
 
@@ -48,8 +49,9 @@ final class FamilyWiring {
         sets.add(labels.get(c));
       }
     }
+    Granularity.Objects objects = Granularity.Objects.of(sets, o);
     List<Map.Entry<String, Granularity.Result>> results = s.measuredImages().parallelStream()
-        .map(name -> Map.entry(name, Granularity.measure(images.get(name), name, sets, o))).toList();
+        .map(name -> Map.entry(name, Granularity.measure(images.get(name), name, objects, o))).toList();
     results.forEach(e -> out.put(e.getKey(), e.getValue()));
     return out;
   }

@@ -89,9 +89,13 @@ public final class BackgroundIllumination {
         weights[by[y + d]] += k[d + r];
         wsum += k[d + r];
       }
+      // only block rows within the kernel's reach have a weight (by is non-decreasing): the same
+      // terms in the same order as a loop over all block rows
+      int bLo = by[Math.max(0, y - r)];
+      int bHi = by[Math.min(h - 1, y + r)];
       for (int x = 0; x < w; x++) {
         double s = 0;
-        for (int b = 0; b < nby; b++) {
+        for (int b = bLo; b <= bHi; b++) {
           if (weights[b] != 0) {
             s += weights[b] * rowsSmoothed[b * w + x];
           }

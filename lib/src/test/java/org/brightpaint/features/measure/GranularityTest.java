@@ -139,4 +139,31 @@ class GranularityTest {
     assertThrows(IllegalArgumentException.class, () -> Granularity.measure(FloatImage.zeros(40, 40), "DNA",
         new LabelImage(30, 40, new int[1200], 0), Granularity.Options.cpjump1()));
   }
+
+  @Test
+  void objectsPreparedOnceGiveTheSameBitsForEveryChannel() {
+    java.util.Random rnd = new java.util.Random(3);
+    Granularity.Options o = new Granularity.Options(0.5, 0.5, 3, 8);
+    List<LabelImage> sets = List.of(halves(50, 60), new LabelImage(60, 50, new int[3000], 0));
+    Granularity.Objects prepared = Granularity.Objects.of(sets, o);
+    for (int c = 0; c < 2; c++) {
+      FloatImage img = image(50, 60, (i, j) -> rnd.nextDouble() * (1 + (i / 7 + j / 5) % 3) / 3);
+      Granularity.Result direct = Granularity.measure(img, "DNA", sets, o);
+      Granularity.Result shared = Granularity.measure(img, "DNA", prepared, o);
+      for (String n : direct.image().names()) {
+        assertEquals(Double.doubleToRawLongBits(direct.image().get(n)[0]),
+            Double.doubleToRawLongBits(shared.image().get(n)[0]), n);
+        for (int k = 0; k < sets.size(); k++) {
+          double[] a = direct.objects().get(k).get(n);
+          double[] b = shared.objects().get(k).get(n);
+          assertEquals(a.length, b.length, n);
+          for (int i = 0; i < a.length; i++) {
+            assertEquals(Double.doubleToRawLongBits(a[i]), Double.doubleToRawLongBits(b[i]), n + " object " + i);
+          }
+        }
+      }
+    }
+    assertThrows(IllegalArgumentException.class, () -> Granularity.measure(FloatImage.zeros(60, 50), "DNA", prepared,
+        Granularity.Options.cpjump1()));
+  }
 }

@@ -89,6 +89,40 @@ class MorphologyTest {
     }
   }
 
+  @Test
+  void reconstructionRaisedByTheNextStepsEqualsIteratedGeodesicDilation() {
+    Random rnd = new Random(11);
+    for (int trial = 0; trial < 20; trial++) {
+      int w = 5 + rnd.nextInt(30);
+      int h = 5 + rnd.nextInt(30);
+      double[] mask = noise(rnd, w * h, 2 + rnd.nextInt(50));
+      Morphology.Ranked ranked = Morphology.Ranked.of(mask, 1.0);
+      Morphology.Reconstruction rec = new Morphology.Reconstruction(ranked.ranks(), w, h);
+      int steps = 5;
+      int[][] ero = new int[steps + 1][];
+      double[][] eroDirect = new double[steps + 1][];
+      ero[0] = ranked.ranks();
+      eroDirect[0] = mask;
+      for (int step = 1; step <= steps; step++) {
+        ero[step] = new int[ero[0].length];
+        Morphology.crossErode(ero[step - 1], w, h, ranked.rankOf(1.0), ero[step]);
+        eroDirect[step] = erodeDirect(eroDirect[step - 1], w, h);
+      }
+      int[] above = null;
+      for (int step = steps; step >= 1; step--) {
+        int[] out = new int[ero[0].length];
+        rec.run(ero[step], above, out);
+        double[] expected = reconstructDirect(eroDirect[step], mask, w, h);
+        double[] actual = new double[out.length];
+        for (int i = 0; i < out.length; i++) {
+          actual[i] = ranked.values()[out[i]];
+        }
+        assertArrayEquals(expected, actual, 0.0, "trial " + trial + " step " + step);
+        above = out;
+      }
+    }
+  }
+
   private static double[] erodeDirect(double[] a, int w, int h) {
     double[] out = new double[a.length];
     for (int y = 0; y < h; y++) {
@@ -112,6 +146,35 @@ class MorphologyTest {
     assertArrayEquals(new double[] {0.0, 0.25, 0.5, 0.75, 1.0}, r.values(), 0.0);
     assertArrayEquals(new int[] {2, 1, 2, 0, 3}, r.ranks());
     assertEquals(4, r.rankOf(1.0));
+  }
+
+  @Test
+  void ranksFollowDoubleCompareOverSignsAndWideRanges() {
+    Random rnd = new Random(5);
+    double[] a = new double[5000];
+    for (int i = 0; i < a.length; i++) {
+      a[i] = switch (i % 7) {
+        case 0 -> -0.0;
+        case 1 -> 0.0;
+        case 2 -> -rnd.nextDouble() * Math.pow(10, rnd.nextInt(20) - 10);
+        case 3 -> rnd.nextInt(5) / 4.0;
+        default -> rnd.nextDouble() * Math.pow(10, rnd.nextInt(20) - 10);
+      };
+    }
+    Morphology.Ranked r = Morphology.Ranked.of(a, 1.0);
+    double[] sorted = a.clone();
+    java.util.Arrays.sort(sorted); // Double.compare order
+    double[] distinct = java.util.Arrays.stream(sorted).boxed().distinct().mapToDouble(Double::doubleValue).toArray();
+    double[] expected = java.util.stream.DoubleStream.concat(java.util.Arrays.stream(distinct),
+        java.util.Arrays.stream(distinct).anyMatch(v -> v == 1.0) ? java.util.stream.DoubleStream.empty()
+            : java.util.stream.DoubleStream.of(1.0)).sorted().toArray();
+    assertEquals(expected.length, r.values().length);
+    for (int i = 0; i < expected.length; i++) {
+      assertEquals(Double.doubleToRawLongBits(expected[i]), Double.doubleToRawLongBits(r.values()[i]), "value " + i);
+    }
+    for (int i = 0; i < a.length; i++) {
+      assertEquals(Double.doubleToRawLongBits(a[i]), Double.doubleToRawLongBits(r.values()[r.ranks()[i]]), "pixel " + i);
+    }
   }
 
   @Test
