@@ -82,9 +82,9 @@ public record DiffusionOptions(
    * Training-timestep power k of the "ci" preset ({@link #trainStepAt(double)}): t / T drawn with
    * density 3 x^2, so 7/8 of the training examples lie in the noisier half of the schedule instead
    * of 1/2. The ci sampler ({@value #CI_DDIM_STEPS} DDIM steps) takes its clean-image estimate
-   * from x_T, i.e. at the top of the schedule, and the second step at alpha-bar_0 changes x_0 by
-   * at most sqrt(1 - alpha-bar_0) |v| (0.01 |v|); a 400-step run spends its updates where the
-   * sample is made. Non-uniform training noise levels are the references' own lever: Karras et al.
+   * from x_T, i.e. at the top of the schedule, and the second step at alpha-bar_0 changes it
+   * only at the scale of sqrt(1 - alpha-bar_0) = 0.01; a 400-step run should spend its updates
+   * where the sample is made. Non-uniform training noise levels are the references' own lever: Karras et al.
    * 2022 (EDM, arXiv:2206.00364, section 5: a log-normal p(sigma) focused on the levels where the
    * loss can still be reduced), Esser et al. 2024 (arXiv:2403.03206, logit-normal timestep
    * sampling). Measured together with {@code TrainingOptions.CI_DIFFUSION_DECAY_FRACTION} on the
