@@ -20,7 +20,8 @@ import org.brightpaint.models.diffusion.SeededNoise;
  * checkpoints, exact resume, NaN and out-of-memory handling come from {@link TrainingLoop}; one
  * step reads like DJL's {@code EasyTrain.trainBatch}:
  * <pre>
- *   t, eps   ~ U{1..T}, N(0, I)                        drawn from (seed, step)
+ *   t, eps   ~ U{1..T} (or t = floor(T u^(1/k)), k = DiffusionOptions.timestepPower() &gt; 1), N(0, I)
+ *                                                       drawn from (seed, step)
  *   x_t      = sqrt(abar) x0 + sqrt(1 - abar) eps      (Palette: abar ~ U(abar_t, abar_{t-1}))
  *   loss     = mean((out_theta(x_t, s, bf) - target)^2) (bf zeroed with p = conditionDropout)
  *   target   = eps, or v = sqrt(abar) eps - sqrt(1 - abar) x0 with {@link DiffusionOptions#prediction()} V
@@ -79,7 +80,8 @@ public final class DiffusionLoop extends TrainingLoop {
     float[] alphaBars = new float[b];
     float[] keep = new float[b];
     for (int i = 0; i < b; i++) {
-      int t = noise.nextInt(schedule.steps());
+      int t = diffusion.timestepPower() == 1 ? noise.nextInt(schedule.steps())
+          : diffusion.trainStepAt(noise.nextDouble());
       if (diffusion.noiseInput() == NoiseInput.NOISE_LEVEL) {
         double lo = schedule.alphaBar(t);
         double gamma = lo + (schedule.alphaBarPrev(t) - lo) * noise.nextDouble();

@@ -87,6 +87,19 @@ class TrainingPartsTest {
     assertTrue(p.schedule().at(200_000) < 1e-8);
   }
 
+  /** ci diffusion: 1e-3 for the first 200 of 400 steps, then linear decay to 0; the paper keeps 5e-5 constant. */
+  @Test
+  void ciDiffusionRunsAnnealTheirLearningRatePaperRunsDoNot() {
+    for (ModelKind k : new ModelKind[] {ModelKind.PALETTE, ModelKind.SPADE_DIFFUSION}) {
+      LearningRateSchedule ci = TrainingOptions.of(k, Preset.CI).schedule();
+      assertEquals(1e-3, ci.at(200), 0);
+      assertEquals(1e-3 * (1 - 100 / 201.0), ci.at(300), 1e-12);
+      assertEquals(1e-3 / 201, ci.at(400), 1e-12);
+      LearningRateSchedule paper = TrainingOptions.of(k, Preset.PAPER).schedule();
+      assertEquals(5e-5, paper.at(199_999), 0);
+    }
+  }
+
   @Test
   void seedsDependOnSeedAndStepOnly() {
     assertEquals(Seeds.forStep(1, 5), Seeds.forStep(1, 5));

@@ -38,6 +38,8 @@ import org.brightpaint.models.Sampling;
  * @param sampling the default sampler for {@code predict}
  * @param prediction what the denoiser outputs: {@link Prediction#EPSILON} (the references, "paper")
  *     or {@link Prediction#V} ("ci": bounded x_0 estimates at high noise; see {@link Prediction})
+ * @param timestepPower k &gt;= 1 of the training-timestep draw t = floor(T u^(1/k)), u ~ U[0, 1):
+ *     1 = uniform (the references), {@value #CI_TIMESTEP_POWER} at ci (see {@link #CI_TIMESTEP_POWER})
  */
 public record DiffusionOptions(
     int resBlocks,
@@ -57,7 +59,8 @@ public record DiffusionOptions(
     double eta,
     boolean perChannel,
     Sampling sampling,
-    Prediction prediction) {
+    Prediction prediction,
+    double timestepPower) {
 
   /**
    * DDIM steps of the "ci" preset's default sampler: 2, the respaced steps T - 1 and 0, i.e. one
@@ -75,6 +78,21 @@ public record DiffusionOptions(
    */
   public static final int CI_DDIM_STEPS = 2;
 
+  /**
+   * Training-timestep power k of the "ci" preset ({@link #trainStepAt(double)}): t / T drawn with
+   * density 3 x^2, so 7/8 of the training examples lie in the noisier half of the schedule instead
+   * of 1/2. The ci sampler ({@value #CI_DDIM_STEPS} DDIM steps) takes its clean-image estimate
+   * from x_T, i.e. at the top of the schedule, and the second step at alpha-bar_0 changes it
+   * only at the scale of sqrt(1 - alpha-bar_0) = 0.01; a 400-step run should spend its updates
+   * where the sample is made. Non-uniform training noise levels are the references' own lever: Karras et al.
+   * 2022 (EDM, arXiv:2206.00364, section 5: a log-normal p(sigma) focused on the levels where the
+   * loss can still be reduced), Esser et al. 2024 (arXiv:2403.03206, logit-normal timestep
+   * sampling). Measured together with {@code TrainingOptions.CI_DIFFUSION_DECAY_FRACTION} on the
+   * 400-step ci run (README, "Diffusion models at ci"); the paper preset keeps k = 1 (uniform t, as
+   * Ho et al. 2020 Algorithm 1).
+   */
+  public static final double CI_TIMESTEP_POWER = 3;
+
   /** Validates with messages naming the value. */
   public DiffusionOptions {
     if (resBlocks < 1 || headChannels < 1) {
@@ -91,6 +109,9 @@ public record DiffusionOptions(
         || trainBetaStart != sampleBetaStart || trainBetaEnd != sampleBetaEnd)) {
       throw new IllegalArgumentException("A timestep-conditioned denoiser must sample with its training "
           + "schedule; use NOISE_LEVEL to sample with another one");
+    }
+    if (!(timestepPower >= 1) || Double.isInfinite(timestepPower)) {
+      throw new IllegalArgumentException("timestepPower must be finite and >= 1, got " + timestepPower);
     }
     if (!(emaDecay >= 0 && emaDecay < 1)) {
       throw new IllegalArgumentException("emaDecay must be in [0, 1), got " + emaDecay);
@@ -114,7 +135,8 @@ public record DiffusionOptions(
    *       input, condition dropout 0.2 and guidance 1.5.
    *   <li>ci: 1 block, attention at factor 4 and in the middle, EMA 0.999 with warm-up, no
    *       guidance, deterministic DDIM with {@value #CI_DDIM_STEPS} steps (see {@link #CI_DDIM_STEPS}
-   *       for why so few), and V-prediction
+   *       for why so few), training timesteps drawn with power {@value #CI_TIMESTEP_POWER} towards
+   *       high noise ({@link #CI_TIMESTEP_POWER}), and V-prediction
    *       ({@link Prediction#V}) instead of the references' epsilon-prediction: a denoiser trained
    *       for a few hundred CPU steps predicts eps too coarsely at high noise, where
    *       x_0 = (x_t - sqrt(1 - a) eps) / sqrt(a) magnifies the error and samples drift; v keeps
@@ -129,13 +151,14 @@ public record DiffusionOptions(
     boolean paper = preset == Preset.PAPER;
     Sampling sampling = new Sampling(Sampling.Sampler.DDIM, paper ? 50 : CI_DDIM_STEPS, 0);
     Prediction prediction = paper ? Prediction.EPSILON : Prediction.V;
+    double power = paper ? 1 : CI_TIMESTEP_POWER;
     return switch (kind) {
       case PALETTE -> new DiffusionOptions(paper ? 2 : 1, paper ? Set.of(16) : Set.of(4), 32,
           2000, 1e-6, 0.01, 1000, 1e-4, 0.09, NoiseInput.NOISE_LEVEL,
-          paper ? 0.9999 : 0.999, !paper, 0, 1, 0, false, sampling, prediction);
+          paper ? 0.9999 : 0.999, !paper, 0, 1, 0, false, sampling, prediction, power);
       case SPADE_DIFFUSION -> new DiffusionOptions(paper ? 2 : 1, paper ? Set.of(16) : Set.of(4), 32,
           1000, 1e-4, 0.02, 1000, 1e-4, 0.02, NoiseInput.TIMESTEP,
-          paper ? 0.9999 : 0.999, !paper, paper ? 0.2 : 0, paper ? 1.5 : 1, 0, false, sampling, prediction);
+          paper ? 0.9999 : 0.999, !paper, paper ? 0.2 : 0, paper ? 1.5 : 1, 0, false, sampling, prediction, power);
       default -> throw new IllegalArgumentException(kind.cliName() + " is not a diffusion model");
     };
   }
@@ -174,7 +197,7 @@ public record DiffusionOptions(
   public DiffusionOptions withPerChannel(boolean on) {
     return new DiffusionOptions(resBlocks, attentionDownsample, headChannels, trainSteps, trainBetaStart,
         trainBetaEnd, sampleSteps, sampleBetaStart, sampleBetaEnd, noiseInput, emaDecay, emaWarmup,
-        conditionDropout, guidanceScale, eta, on, sampling, prediction);
+        conditionDropout, guidanceScale, eta, on, sampling, prediction, timestepPower);
   }
 
   /**
@@ -185,7 +208,7 @@ public record DiffusionOptions(
   public DiffusionOptions withGuidance(double p, double scale) {
     return new DiffusionOptions(resBlocks, attentionDownsample, headChannels, trainSteps, trainBetaStart,
         trainBetaEnd, sampleSteps, sampleBetaStart, sampleBetaEnd, noiseInput, emaDecay, emaWarmup,
-        p, scale, eta, perChannel, sampling, prediction);
+        p, scale, eta, perChannel, sampling, prediction, timestepPower);
   }
 
   /**
@@ -196,7 +219,7 @@ public record DiffusionOptions(
   public DiffusionOptions withEma(double decay, boolean warmup) {
     return new DiffusionOptions(resBlocks, attentionDownsample, headChannels, trainSteps, trainBetaStart,
         trainBetaEnd, sampleSteps, sampleBetaStart, sampleBetaEnd, noiseInput, decay, warmup,
-        conditionDropout, guidanceScale, eta, perChannel, sampling, prediction);
+        conditionDropout, guidanceScale, eta, perChannel, sampling, prediction, timestepPower);
   }
 
   /**
@@ -206,7 +229,17 @@ public record DiffusionOptions(
   public DiffusionOptions withPrediction(Prediction p) {
     return new DiffusionOptions(resBlocks, attentionDownsample, headChannels, trainSteps, trainBetaStart,
         trainBetaEnd, sampleSteps, sampleBetaStart, sampleBetaEnd, noiseInput, emaDecay, emaWarmup,
-        conditionDropout, guidanceScale, eta, perChannel, sampling, p);
+        conditionDropout, guidanceScale, eta, perChannel, sampling, p, timestepPower);
+  }
+
+  /**
+   * @param k the timestep power (1 = uniform, the references)
+   * @return a copy drawing training timesteps with it (see {@link #trainStepAt(double)})
+   */
+  public DiffusionOptions withTimestepPower(double k) {
+    return new DiffusionOptions(resBlocks, attentionDownsample, headChannels, trainSteps, trainBetaStart,
+        trainBetaEnd, sampleSteps, sampleBetaStart, sampleBetaEnd, noiseInput, emaDecay, emaWarmup,
+        conditionDropout, guidanceScale, eta, perChannel, sampling, prediction, k);
   }
 
   /**
@@ -216,7 +249,19 @@ public record DiffusionOptions(
   public DiffusionOptions withSampling(Sampling s) {
     return new DiffusionOptions(resBlocks, attentionDownsample, headChannels, trainSteps, trainBetaStart,
         trainBetaEnd, sampleSteps, sampleBetaStart, sampleBetaEnd, noiseInput, emaDecay, emaWarmup,
-        conditionDropout, guidanceScale, eta, perChannel, s, prediction);
+        conditionDropout, guidanceScale, eta, perChannel, s, prediction, timestepPower);
+  }
+
+  /**
+   * Maps a uniform draw to a training timestep: {@code t = min(T - 1, floor(T u^(1 / k)))} with
+   * k = {@link #timestepPower()}, so t / T has density k x^(k - 1) on [0, 1): uniform for k = 1 (the
+   * references), mass 1 - 2^-k in the noisier half of the schedule otherwise.
+   *
+   * @param u a uniform draw in [0, 1)
+   * @return a 0-based timestep of the training schedule, in [0, trainSteps)
+   */
+  public int trainStepAt(double u) {
+    return (int) Math.min(trainSteps - 1, Math.floor(trainSteps * Math.pow(u, 1.0 / timestepPower)));
   }
 
   /**
@@ -252,6 +297,7 @@ public record DiffusionOptions(
     p.setProperty("diffusion.samplerSteps", Integer.toString(sampling.steps()));
     p.setProperty("diffusion.samplerSeed", Long.toString(sampling.seed()));
     p.setProperty("diffusion.prediction", prediction.name());
+    p.setProperty("diffusion.timestepPower", Double.toString(timestepPower));
   }
 
   /**
@@ -286,7 +332,8 @@ public record DiffusionOptions(
           new Sampling(Sampling.Sampler.valueOf(req(p, "diffusion.sampler", where)),
               Integer.parseInt(req(p, "diffusion.samplerSteps", where)),
               Long.parseLong(req(p, "diffusion.samplerSeed", where))),
-          Prediction.valueOf(p.getProperty("diffusion.prediction", Prediction.EPSILON.name())));
+          Prediction.valueOf(p.getProperty("diffusion.prediction", Prediction.EPSILON.name())),
+          Double.parseDouble(p.getProperty("diffusion.timestepPower", "1")));
     } catch (RuntimeException e) {
       if (e instanceof IllegalArgumentException && e.getMessage() != null && e.getMessage().contains(where)) {
         throw e;

@@ -92,4 +92,48 @@ class PredictionTest {
       assertEquals(new Sampling(Sampling.Sampler.DDIM, 50, 0), DiffusionOptions.of(k, Preset.PAPER).sampling());
     }
   }
+
+  /**
+   * t = min(T - 1, floor(T u^(1/k))): uniform for k = 1, otherwise the density k x^(k-1) of t / T,
+   * so P(t >= T/2) = 1 - 2^-k (0.875 for k = 3) in closed form and by counting 100,000 draws.
+   */
+  @Test
+  void timestepPowerMapsUniformDrawsInClosedForm() {
+    DiffusionOptions paper = DiffusionOptions.of(ModelKind.PALETTE, Preset.PAPER);
+    assertEquals(1.0, paper.timestepPower());
+    assertEquals(500, paper.trainStepAt(0.25)); // T = 2000: floor(2000 * 0.25)
+    DiffusionOptions k3 = paper.withTimestepPower(3);
+    assertEquals(1000, k3.trainStepAt(0.125)); // 2000 * 0.125^(1/3) = 1000
+    assertEquals(0, k3.trainStepAt(0));
+    assertEquals(1999, k3.trainStepAt(Math.nextDown(1.0)));
+    java.util.Random r = new java.util.Random(7);
+    int n = 100_000;
+    int upper = 0;
+    for (int i = 0; i < n; i++) {
+      int t = k3.trainStepAt(r.nextDouble());
+      if (t >= 1000) {
+        upper++;
+      }
+    }
+    assertEquals(0.875, upper / (double) n, 0.005);
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> paper.withTimestepPower(0.5));
+  }
+
+  @Test
+  void ciPresetDrawsTimestepsWithPowerThreePaperUniformly() {
+    for (ModelKind k : new ModelKind[] {ModelKind.PALETTE, ModelKind.SPADE_DIFFUSION}) {
+      assertEquals(3.0, DiffusionOptions.of(k, Preset.CI).timestepPower());
+      assertEquals(1.0, DiffusionOptions.of(k, Preset.PAPER).timestepPower());
+    }
+  }
+
+  @Test
+  void timestepPowerIsSavedAndOldFilesReadAsUniform() {
+    DiffusionOptions ci = DiffusionOptions.of(ModelKind.SPADE_DIFFUSION, Preset.CI).withTimestepPower(3);
+    Properties p = new Properties();
+    ci.writeTo(p);
+    assertEquals(ci, DiffusionOptions.readFrom(p, "test.properties"));
+    p.remove("diffusion.timestepPower");
+    assertEquals(1.0, DiffusionOptions.readFrom(p, "old.properties").timestepPower());
+  }
 }

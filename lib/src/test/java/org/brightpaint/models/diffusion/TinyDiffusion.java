@@ -27,7 +27,7 @@ final class TinyDiffusion {
     DiffusionOptions ref = DiffusionOptions.of(kind, Preset.CI);
     return new DiffusionOptions(1, Set.of(2), 8, ref.trainSteps(), ref.trainBetaStart(), ref.trainBetaEnd(),
         ref.sampleSteps(), ref.sampleBetaStart(), ref.sampleBetaEnd(), ref.noiseInput(), 0.99, true, 0, 1, 0,
-        false, new Sampling(Sampling.Sampler.DDIM, 5, 3), ref.prediction());
+        false, new Sampling(Sampling.Sampler.DDIM, 5, 3), ref.prediction(), ref.timestepPower());
   }
 
   static DiffusionGenerator generator(ModelKind kind, int size, DiffusionOptions d, long seed) {
