@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.brightpaint.features.FeatureSet;
+import org.brightpaint.features.ops.RadixSort;
 import org.brightpaint.image.FloatImage;
 import org.brightpaint.image.LabelImage;
 
@@ -278,37 +279,13 @@ public final class Colocalization {
    */
   static int[] denseRanks(float[] values, int[] pixels) {
     int n = pixels.length;
-    int[] keys = new int[n];
+    long[] keys = new long[n];
     int[] order = new int[n];
     for (int t = 0; t < n; t++) {
-      float v = values[pixels[t]] + 0.0f; // -0 -> +0
-      int bits = Float.floatToIntBits(v);
-      keys[t] = (bits ^ ((bits >> 31) & 0x7fffffff)) ^ 0x80000000; // unsigned order = float order
+      keys[t] = RadixSort.floatKey(values[pixels[t]]); // -0 -> +0, unsigned order = float order
       order[t] = t;
     }
-    int[] k2 = new int[n];
-    int[] o2 = new int[n];
-    for (int shift = 0; shift < 32; shift += 16) {
-      int[] cnt = new int[65537];
-      for (int t = 0; t < n; t++) {
-        cnt[((keys[t] >>> shift) & 0xffff) + 1]++;
-      }
-      for (int i = 0; i < 65536; i++) {
-        cnt[i + 1] += cnt[i];
-      }
-      for (int t = 0; t < n; t++) {
-        int d = (keys[t] >>> shift) & 0xffff;
-        int pos = cnt[d]++;
-        k2[pos] = keys[t];
-        o2[pos] = order[t];
-      }
-      int[] tk = keys;
-      keys = k2;
-      k2 = tk;
-      int[] to = order;
-      order = o2;
-      o2 = to;
-    }
+    RadixSort.sort(keys, order);
     int[] rank = new int[n];
     int r = 0;
     for (int i = 0; i < n; i++) {

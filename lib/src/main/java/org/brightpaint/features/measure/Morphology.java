@@ -1,6 +1,7 @@
 package org.brightpaint.features.measure;
 
 import java.util.Arrays;
+import org.brightpaint.features.ops.RadixSort;
 
 /**
  * Greyscale morphology on row-major double arrays as CellProfiler's granularity uses it: disk
@@ -105,53 +106,21 @@ final class Morphology {
      */
     static Ranked of(double[] img, double extra) {
       int n = img.length + 1;
-      // keys whose unsigned order is Double.compare's order (-0.0 before 0.0, NaN last)
+      // keys whose unsigned order is Double.compare's order (-0.0 before 0.0, NaN last), sorted
+      // stably with the pixel indices (the order is fully determined)
       long[] key = new long[n];
       int[] at = new int[n];
       for (int i = 0; i < n; i++) {
-        long bits = Double.doubleToLongBits(i < img.length ? img[i] : extra);
-        key[i] = bits ^ ((bits >> 63) & Long.MAX_VALUE) ^ Long.MIN_VALUE;
+        key[i] = RadixSort.doubleKey(i < img.length ? img[i] : extra);
         at[i] = i;
       }
-      // least-significant-digit radix sort, 16-bit digits, carrying the pixel indices (stable, so
-      // the order is fully determined; a digit shared by every key is skipped)
-      long[] key2 = new long[n];
-      int[] at2 = new int[n];
-      int[] count = new int[1 << 16];
-      for (int shift = 0; shift < 64; shift += 16) {
-        java.util.Arrays.fill(count, 0);
-        for (int i = 0; i < n; i++) {
-          count[(int) (key[i] >>> shift) & 0xffff]++;
-        }
-        if (count[(int) (key[0] >>> shift) & 0xffff] == n) {
-          continue;
-        }
-        int sum = 0;
-        for (int d = 0; d < count.length; d++) {
-          int c = count[d];
-          count[d] = sum;
-          sum += c;
-        }
-        for (int i = 0; i < n; i++) {
-          int d = (int) (key[i] >>> shift) & 0xffff;
-          int pos = count[d]++;
-          key2[pos] = key[i];
-          at2[pos] = at[i];
-        }
-        long[] tk = key;
-        key = key2;
-        key2 = tk;
-        int[] ta = at;
-        at = at2;
-        at2 = ta;
-      }
+      RadixSort.sort(key, at);
       double[] values = new double[n];
       int[] ranks = new int[img.length];
       int m = 0;
       for (int i = 0; i < n; i++) {
         if (i == 0 || key[i] != key[i - 1]) {
-          long k = key[i] ^ Long.MIN_VALUE;
-          values[m++] = Double.longBitsToDouble(k ^ ((k >> 63) & Long.MAX_VALUE));
+          values[m++] = RadixSort.doubleOf(key[i]);
         }
         if (at[i] < img.length) {
           ranks[at[i]] = m - 1;

@@ -1,0 +1,58 @@
+package org.brightpaint.features.ops;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class RadixSortTest {
+
+  @Test
+  void doubleKeysSortAsDoubleCompareAndStably() {
+    Random rnd = new Random(3);
+    int n = 5000;
+    double[] v = new double[n];
+    for (int i = 0; i < n; i++) {
+      v[i] = switch (rnd.nextInt(6)) {
+        case 0 -> -0.0;
+        case 1 -> 0.0;
+        case 2 -> rnd.nextInt(5) - 2; // many ties
+        case 3 -> rnd.nextGaussian() * 1e-300;
+        case 4 -> rnd.nextGaussian() * 1e300;
+        default -> rnd.nextGaussian();
+      };
+    }
+    long[] keys = new long[n];
+    int[] at = new int[n];
+    for (int i = 0; i < n; i++) {
+      keys[i] = RadixSort.doubleKey(v[i]);
+      at[i] = i;
+    }
+    RadixSort.sort(keys, at);
+    Integer[] expected = new Integer[n];
+    Arrays.setAll(expected, i -> i);
+    // Arrays.sort on objects is stable: equal values keep their index order
+    Arrays.sort(expected, Comparator.comparingDouble((Integer i) -> v[i]));
+    assertArrayEquals(Arrays.stream(expected).mapToInt(Integer::intValue).toArray(), at);
+    for (int i = 0; i < n; i++) {
+      assertEquals(Double.doubleToLongBits(v[at[i]]), Double.doubleToLongBits(RadixSort.doubleOf(keys[i])));
+    }
+  }
+
+  @Test
+  void floatKeysOrderFloatsWithMinusZeroAsZero() {
+    float[] v = {3f, -0.0f, -1.5f, 0.0f, Float.MAX_VALUE, -Float.MAX_VALUE, 1e-40f};
+    long[] keys = new long[v.length];
+    int[] at = new int[v.length];
+    for (int i = 0; i < v.length; i++) {
+      keys[i] = RadixSort.floatKey(v[i]);
+      at[i] = i;
+    }
+    RadixSort.sort(keys, at);
+    assertArrayEquals(new int[] {5, 2, 1, 3, 6, 0, 4}, at);
+    assertEquals(keys[2], keys[3], "-0.0f and 0.0f share a key");
+  }
+}
