@@ -120,9 +120,9 @@ class PredictionTest {
   }
 
   @Test
-  void ciPresetDrawsTimestepsWithPowerThreePaperUniformly() {
+  void ciPresetDrawsTimestepsWithPowerSixPaperUniformly() {
     for (ModelKind k : new ModelKind[] {ModelKind.PALETTE, ModelKind.SPADE_DIFFUSION}) {
-      assertEquals(3.0, DiffusionOptions.of(k, Preset.CI).timestepPower());
+      assertEquals(6.0, DiffusionOptions.of(k, Preset.CI).timestepPower());
       assertEquals(1.0, DiffusionOptions.of(k, Preset.PAPER).timestepPower());
     }
   }
