@@ -123,13 +123,18 @@ public final class Granularity {
   public static Result measure(FloatImage image, String channel, List<LabelImage> objectSets, Options options) {
     Inputs.checkName(channel);
     Inputs.requireNonNull(image, "image " + channel);
+    checkInputs(image, channel, objectSets);
+    return spectrum(image, Objects.of(objectSets, options), options, featureNames(channel, options));
+  }
+
+  /** The object-set checks both {@code measure} overloads make before the spectrum. */
+  private static void checkInputs(FloatImage image, String channel, List<LabelImage> objectSets) {
     for (LabelImage l : objectSets) {
       Inputs.check(image, channel, l);
     }
     if (objectSets.isEmpty()) {
       Inputs.checkFinite(image, channel);
     }
-    return spectrum(image, Objects.of(objectSets, options), options, featureNames(channel, options));
   }
 
   /**
@@ -281,13 +286,7 @@ public final class Granularity {
     if (!objects.options.equals(options)) {
       throw new IllegalArgumentException("Granularity objects were prepared for " + objects.options + ", not " + options);
     }
-    List<LabelImage> objectSets = objects.sets;
-    for (LabelImage l : objectSets) {
-      Inputs.check(image, channel, l);
-    }
-    if (objectSets.isEmpty()) {
-      Inputs.checkFinite(image, channel);
-    }
+    checkInputs(image, channel, objects.sets);
     return spectrum(image, objects, options, featureNames(channel, options));
   }
 

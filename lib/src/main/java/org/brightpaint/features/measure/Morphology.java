@@ -177,6 +177,8 @@ final class Morphology {
   static final class Reconstruction {
     static final int SCAN_PAIRS = 2;
     static final int RAISED_SCAN_PAIRS = 1;
+    /** At most this many buckets: each holds {@code 2^shift} consecutive ranks. */
+    static final int BUCKETS = 2048;
     private final int w;
     private final int h;
     private final int ww;
@@ -184,6 +186,11 @@ final class Morphology {
     private final int[] jm;
     /** The seed list, kept for the next run. */
     private int[] seeds = new int[1024];
+    /** Ranks per bucket, as a power of two. */
+    private final int shift;
+    /** Per bucket, the pixels (padded indices into {@link #jm}) waiting, in arrival order. */
+    private final int[][] bucket;
+    private final int[] bucketSize;
 
     /**
      * @param mask ranks of the limiting image, {@code h x w} row-major
@@ -215,16 +222,7 @@ final class Morphology {
       this.bucketSize = new int[bucket.length];
     }
 
-    /** At most this many buckets: each holds {@code 2^shift} consecutive ranks. */
-    static final int BUCKETS = 2048;
-    /** Ranks per bucket, as a power of two. */
-    private final int shift;
-    /** Per bucket, the pixels (padded indices into {@link #jm}) waiting, in arrival order. */
-    private final int[][] bucket;
-    private final int[] bucketSize;
-
     /** Appends pixel {@code p} to bucket {@code b}. */
-
     private void push(int b, int p) {
       int[] list = bucket[b];
       int n = bucketSize[b];

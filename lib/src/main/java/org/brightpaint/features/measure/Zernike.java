@@ -83,19 +83,17 @@ public final class Zernike {
     for (int[] p : pairs) {
       maxN = Math.max(maxN, p[0]);
     }
-    double[][] coef = new double[pairs.size()][];
-    for (int i = 0; i < pairs.size(); i++) {
-      coef[i] = radialCoefficients(pairs.get(i)[0], pairs.get(i)[1]);
-    }
     int np = pairs.size();
     int[] ns = new int[np];
     int[] ms = new int[np];
+    double[][] coef = new double[np][];
     for (int i = 0; i < np; i++) {
       ns[i] = pairs.get(i)[0];
       ms[i] = pairs.get(i)[1];
+      coef[i] = radialCoefficients(ns[i], ms[i]);
     }
-    double[] re = new double[pairs.size()];
-    double[] im = new double[pairs.size()];
+    double[] re = new double[np];
+    double[] im = new double[np];
     double[] rhoPow = new double[maxN + 1];
     double[] cosM = new double[maxN + 1];
     double[] sinM = new double[maxN + 1];

@@ -21,6 +21,15 @@ class MorphologyTest {
     return a;
   }
 
+  /** The values of ranks of a ranked image. */
+  private static double[] valuesOf(Morphology.Ranked ranked, int[] ranks) {
+    double[] v = new double[ranks.length];
+    for (int i = 0; i < ranks.length; i++) {
+      v[i] = ranked.values()[ranks[i]];
+    }
+    return v;
+  }
+
   /** Geodesic dilation by the cross under the mask, repeated until nothing changes. */
   private static double[] reconstructDirect(double[] marker, double[] mask, int w, int h) {
     double[] j = new double[marker.length];
@@ -80,11 +89,7 @@ class MorphologyTest {
         eroDirect = erodeDirect(eroDirect, w, h);
         rec.run(ero, out);
         double[] expected = reconstructDirect(eroDirect, mask, w, h);
-        double[] actual = new double[out.length];
-        for (int i = 0; i < out.length; i++) {
-          actual[i] = ranked.values()[out[i]];
-        }
-        assertArrayEquals(expected, actual, 0.0, "trial " + trial + " step " + step);
+        assertArrayEquals(expected, valuesOf(ranked, out), 0.0, "trial " + trial + " step " + step);
       }
     }
   }
@@ -113,11 +118,7 @@ class MorphologyTest {
         int[] out = new int[ero[0].length];
         rec.run(ero[step], above, out);
         double[] expected = reconstructDirect(eroDirect[step], mask, w, h);
-        double[] actual = new double[out.length];
-        for (int i = 0; i < out.length; i++) {
-          actual[i] = ranked.values()[out[i]];
-        }
-        assertArrayEquals(expected, actual, 0.0, "trial " + trial + " step " + step);
+        assertArrayEquals(expected, valuesOf(ranked, out), 0.0, "trial " + trial + " step " + step);
         above = out;
       }
     }
