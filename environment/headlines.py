@@ -37,6 +37,8 @@ import statistics
 import subprocess
 import sys
 
+from atomic_file import atomic_write
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 FILE = os.path.join(ROOT, "environment", "headlines-ci.json")
 RECORD_COMMAND = "python3 environment/headlines.py record"
@@ -266,10 +268,7 @@ def write(spec, path):
              block("numbers", ("[\n", spec["numbers"], "\n  ]"), lambda e: json.dumps(e, ensure_ascii=False))]
     text = "{\n" + ",\n".join(parts) + "\n}\n"
     json.loads(text)  # what is written must read back
-    tmp = path + ".tmp"
-    with open(tmp, "w", encoding="utf-8") as f:
-        f.write(text)
-    os.replace(tmp, path)
+    atomic_write(path, text)
 
 
 def main(argv):

@@ -15,6 +15,11 @@ import hashlib
 import os
 import re
 
+import nbformat
+from nbconvert import HTMLExporter
+
+from atomic_file import atomic_write
+
 MARKER = "data-brightpaint-plotly"
 INLINE_PLOTLY = re.compile(r"<script([^>]*)\b" + MARKER + r"=\"([^\"]+)\"([^>]*)>(.*?)</script>", re.S)
 HEAD_STYLE = re.compile(r"<style type=\"text/css\">(.*?)</style>\s*", re.S)
@@ -23,15 +28,20 @@ HEAD_STYLE = re.compile(r"<style type=\"text/css\">(.*?)</style>\s*", re.S)
 def write_shared(out_dir, name, text):
     """Writes out_dir/name (atomically) unless it already holds exactly text."""
     path = os.path.join(out_dir, name)
-    data = text.encode("utf-8")
     if os.path.exists(path):
         with open(path, "rb") as f:
-            if f.read() == data:
+            if f.read() == text.encode("utf-8"):
                 return
-    tmp = path + ".tmp"
-    with open(tmp, "wb") as f:
-        f.write(data)
-    os.replace(tmp, path)
+    atomic_write(path, text)
+
+
+def write_notebook(nb, out_dir, name):
+    """Writes name.ipynb and name.html (nbconvert's HTMLExporter) into out_dir, each atomically;
+    plotly.js and the template CSS go to the files the folder shares (share_plotly, share_css)."""
+    share_plotly(nb, out_dir)
+    atomic_write(os.path.join(out_dir, name + ".ipynb"), nbformat.writes(nb))
+    html, _ = HTMLExporter().from_notebook_node(nb)
+    atomic_write(os.path.join(out_dir, name + ".html"), share_css(html, out_dir))
 
 
 def plotly_file_name(version):

@@ -18,7 +18,6 @@ import sys
 import tempfile
 
 import nbformat
-from nbconvert import HTMLExporter
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
@@ -72,12 +71,7 @@ def main():
                 mime, b64 = open(f + ".mime").read().split("\n", 1)
                 del o["data"]["image/png"]
                 o["data"][mime] = b64
-        notebook_files.share_plotly(nb, out_dir)
-        with open(os.path.join(out_dir, name + ".ipynb"), "w", encoding="utf-8") as fh:
-            fh.write(nbformat.writes(nb))
-        html, _ = HTMLExporter().from_notebook_node(nb)
-        with open(os.path.join(out_dir, name + ".html"), "w", encoding="utf-8") as fh:
-            fh.write(notebook_files.share_css(html, out_dir))
+        notebook_files.write_notebook(nb, out_dir, name)
         print("re-emitted %s: %d + %d bytes" % (name, os.path.getsize(os.path.join(out_dir, name + ".ipynb")),
                                                 os.path.getsize(os.path.join(out_dir, name + ".html"))), flush=True)
 

@@ -36,7 +36,6 @@ import time
 import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
-from nbconvert import HTMLExporter
 from nbconvert.preprocessors import coalesce_streams
 
 import headlines as headline_numbers
@@ -55,13 +54,6 @@ class TrackingClient(NotebookClient):
 
     def _started(self, cell, cell_index):
         self.current = cell_index
-
-
-def atomic_write(path, text):
-    tmp = path + ".tmp"
-    with open(tmp, "w", encoding="utf-8") as f:
-        f.write(text)
-    os.replace(tmp, path)
 
 
 def first_line(source):
@@ -105,7 +97,6 @@ def describe_failure(nb, index, exc):
     return where + " -> " + why
 
 
-HEADLINES = "application/vnd.brightpaint.headlines"
 HEADLINES_FILE = headline_numbers.FILE
 
 STACK_TRACE = re.compile(r"^\s*at [\w.$<>/]+\([^)]*(\.java:\d+|Native Method|Unknown Source)\)"
@@ -221,29 +212,6 @@ def check_outputs(nb):
     return None
 
 
-def headlines(nb):
-    """Headline numbers of an executed notebook (key -> float or None) and the cell of each."""
-    found, where = {}, {}
-    for index, cell in enumerate(nb.cells):
-        for out in cell.get("outputs", []):
-            v = out.get("data", {}).get(HEADLINES)
-            if v is not None:
-                values = json.loads(v if isinstance(v, str) else "".join(v))
-                found.update(values)
-                for k in values:
-                    where[k] = "cell %d: `%s`" % (index, first_line(cell.source))
-    return found, where
-
-
-def write_outputs(nb, out_dir, name):
-    """Writes name.ipynb and name.html; plotly.js and the template CSS go to files shared by the
-    folder (notebook_files: one copy per run folder instead of one per notebook)."""
-    notebook_files.share_plotly(nb, out_dir)
-    atomic_write(os.path.join(out_dir, name + ".ipynb"), nbformat.writes(nb))
-    html, _ = HTMLExporter().from_notebook_node(nb)
-    atomic_write(os.path.join(out_dir, name + ".html"), notebook_files.share_css(html, out_dir))
-
-
 def run(path, out_dir, timeout):
     name = os.path.splitext(os.path.basename(path))[0]
     nb = nbformat.read(path, as_version=4)
@@ -263,13 +231,13 @@ def run(path, out_dir, timeout):
     nb, _ = coalesce_streams(nb, {})
     if failure is None:
         failure = check_outputs(nb)
-    write_outputs(nb, out_dir, name)
-    return failure, secs, headlines(nb)
+    notebook_files.write_notebook(nb, out_dir, name)
+    return failure, secs
 
 
 def check_executed(path):
-    """(failure, 0.0, _) for an already executed notebook: its outputs checked, nothing run."""
-    return check_outputs(nbformat.read(path, as_version=4)), 0.0, None
+    """(failure, 0.0) for an already executed notebook: its outputs checked, nothing run."""
+    return check_outputs(nbformat.read(path, as_version=4)), 0.0
 
 
 def main(argv=None):
@@ -296,7 +264,7 @@ def main(argv=None):
     failed = []
     width = max(len(os.path.basename(p)) for p in notebooks)
     for path in notebooks:
-        failure, secs, _ = check_executed(path) if check_only else run(path, out_dir, timeout)
+        failure, secs = check_executed(path) if check_only else run(path, out_dir, timeout)
         base = os.path.basename(path)
         executed = os.path.dirname(os.path.abspath(path)) if check_only else out_dir
         if failure is None and spec is not None and size == "ci":
