@@ -59,10 +59,26 @@ bp_jupyter_env() {
   export JUPYTER_PATH="$CACHE/jupyter${JUPYTER_PATH:+:$JUPYTER_PATH}"
 }
 
-# oneDNN (PyTorch's CPU convolution library) is capped at SSE4.1 unless the user chose otherwise:
-# on AMD Zen 5 (cpu family 26) its AVX-512 convolution backward pass returns NaN gradients at random
-# (5 of 50 identical 3x3 conv backward passes, ConvolutionGradientTest), and capped at AVX2 the
-# Pix2Pix/SPADE training losses still became NaN (TrainingLoopTest failed in 3 of 3 runs); capped at
-# SSE4.1, 0 failures in 5 runs. Exported by every launcher (brightpaint, run-notebooks, the
-# kernelspec's env) and set in surefire's environment (lib/pom.xml).
-bp_onednn_env() { export ONEDNN_MAX_CPU_ISA="${ONEDNN_MAX_CPU_ISA:-SSE41}"; }
+# PyTorch's CPU kernels, pinned unless the user chose otherwise, so that a run is the same on
+# every x86-64 machine with AVX2 (README "CPU kernels, pinned"):
+# - oneDNN (convolutions) at SSE4.1: on AMD Zen 5 (cpu family 26) its AVX-512 convolution backward
+#   pass returns NaN gradients at random (5 of 50 identical 3x3 conv backward passes,
+#   ConvolutionGradientTest), and capped at AVX2 the Pix2Pix/SPADE training losses still became NaN
+#   (TrainingLoopTest failed in 3 of 3 runs); capped at SSE4.1, 0 failures in 5 runs.
+# - ATen (PyTorch's own vectorised kernels) at AVX2: by default it picks AVX-512 where the CPU has
+#   it, and 20 palette steps then end in other weights than on an AVX2-only machine.
+# - MKL (matrix products) on its AVX2 code path (conditional numerical reproducibility).
+# Exported by every launcher (brightpaint, run-notebooks, the kernelspec's env) and set in
+# surefire's environment (lib/pom.xml). The thread count matters too (a reduction split over
+# another number of threads sums in another order): with --ci (run-notebooks at size ci, whose
+# numbers are compared with environment/headlines-ci.json) all of this is forced, whatever the
+# caller's environment says, and PyTorch gets 2 intra-op threads, as when the numbers were recorded.
+bp_torch_env() {
+  if [[ ${1:-} == --ci ]]; then
+    export ONEDNN_MAX_CPU_ISA=SSE41 ATEN_CPU_CAPABILITY=avx2 MKL_CBWR=AVX2 OMP_NUM_THREADS=2 MKL_NUM_THREADS=2
+    return
+  fi
+  export ONEDNN_MAX_CPU_ISA="${ONEDNN_MAX_CPU_ISA:-SSE41}"
+  export ATEN_CPU_CAPABILITY="${ATEN_CPU_CAPABILITY:-avx2}"
+  export MKL_CBWR="${MKL_CBWR:-AVX2}"
+}

@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.Reader;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -21,6 +20,7 @@ import java.util.Properties;
 import java.util.zip.CRC32;
 import java.util.zip.CheckedInputStream;
 import java.util.zip.CheckedOutputStream;
+import org.brightpaint.data.io.PropertiesText;
 
 /**
  * The on-disk format of a saved generator, version {@value #FORMAT_VERSION}:
@@ -105,9 +105,7 @@ public final class GeneratorFiles {
     normalisation.writeTo(p);
     p.setProperty("weights.bytes", Long.toString(Files.size(w)));
     p.setProperty("weights.crc32", Long.toString(crc.getValue()));
-    try (Writer wr = Files.newBufferedWriter(dir.resolve(HEADER), StandardCharsets.UTF_8)) {
-      p.store(wr, "brightpaint generator: " + options.kind().cliName());
-    }
+    Files.writeString(dir.resolve(HEADER), PropertiesText.of(p, "brightpaint generator: " + options.kind().cliName()), StandardCharsets.UTF_8);
   }
 
   /**

@@ -54,6 +54,7 @@ public final class Doctor {
     checks.add(java());
     checks.add(djl());
     checks.add(gpus());
+    checks.add(cpuKernels(System.getenv(), cpuThreads()));
     checks.add(jupyter());
     checks.add(kernel());
     checks.add(runSize());
@@ -112,6 +113,44 @@ public final class Doctor {
           n == 0 ? "for a GPU: build with 'mvn -Pcuda' (CUDA 12.4 natives) or set PYTORCH_LIBRARY_PATH" : "");
     } catch (Throwable e) {
       return new Check("CUDA GPUs", true, "none visible: runs on CPU (" + e.getClass().getSimpleName() + ")", "");
+    }
+  }
+
+  /** The variables that pin PyTorch's CPU kernels, in the order {@link #cpuKernels} lists them. */
+  static final List<String> CPU_KERNEL_VARIABLES = List.of("ONEDNN_MAX_CPU_ISA", "ATEN_CPU_CAPABILITY", "MKL_CBWR");
+
+  /**
+   * Which CPU kernels PyTorch uses and with how many threads: the launchers pin oneDNN, ATen and
+   * MKL ({@code bp_torch_env} in {@code environment/common.sh}) so that a CPU run computes the same
+   * bits on every x86-64 machine with AVX2; unpinned, the same training ends in other weights on
+   * another CPU (README "CPU kernels, pinned").
+   *
+   * @param env the process environment
+   * @param threads PyTorch's intra-op thread count, or -1 when the engine did not load
+   * @return always OK (the run is valid either way); the hint says what is not pinned
+   */
+  static Check cpuKernels(java.util.Map<String, String> env, int threads) {
+    List<String> parts = new ArrayList<>();
+    List<String> unset = new ArrayList<>();
+    for (String v : CPU_KERNEL_VARIABLES) {
+      String value = env.get(v);
+      parts.add(v + "=" + (value == null ? "(unset)" : value));
+      if (value == null) {
+        unset.add(v);
+      }
+    }
+    parts.add((threads < 0 ? "?" : Integer.toString(threads)) + " intra-op threads");
+    return new Check("CPU kernels", true, String.join(", ", parts), unset.isEmpty() ? ""
+        : "not pinned: " + String.join(", ", unset) + "; results may differ between machines. Start"
+            + " through environment/brightpaint or the brightpaint kernel, or export them as bp_torch_env does");
+  }
+
+  private static int cpuThreads() {
+    try {
+      ai.djl.engine.Engine.getInstance();
+      return ai.djl.pytorch.jni.JniUtils.getNumThreads();
+    } catch (Throwable e) { // natives missing: the DJL engine check reports it
+      return -1;
     }
   }
 

@@ -11,7 +11,6 @@ import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.Reader;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -24,6 +23,7 @@ import java.util.Properties;
 import java.util.stream.Stream;
 import org.brightpaint.data.Channel;
 import org.brightpaint.data.io.AtomicFiles;
+import org.brightpaint.data.io.PropertiesText;
 import org.brightpaint.models.Generator;
 import org.brightpaint.models.GeneratorFiles;
 
@@ -92,9 +92,7 @@ public final class CheckpointFiles {
       }
       writeHistory(tmp.resolve("history.tsv"), state.history());
       writeValidation(tmp.resolve("validation.tsv"), state.validations());
-      try (Writer w = Files.newBufferedWriter(tmp.resolve(HEADER), StandardCharsets.UTF_8)) {
-        p.store(w, "brightpaint training checkpoint");
-      }
+      Files.writeString(tmp.resolve(HEADER), PropertiesText.of(p, "brightpaint training checkpoint"), StandardCharsets.UTF_8);
     });
   }
 

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * every diffusion test fail at random ("Loss 'mse' became NaN at step 1"); capped at AVX2 this test
  * passed but the GAN losses of {@code TrainingLoopTest} still became NaN. Capping oneDNN at SSE4.1
  * ({@code ONEDNN_MAX_CPU_ISA=SSE41}, set by surefire's environment in {@code lib/pom.xml} and by
- * {@code environment/common.sh}'s {@code bp_onednn_env} for the command line and the kernel) gave
+ * {@code environment/common.sh}'s {@code bp_torch_env} for the command line and the kernel) gave
  * 0 of 50 here and no NaN loss. This test fails on such a machine when the cap is missing.
  */
 class ConvolutionGradientTest {

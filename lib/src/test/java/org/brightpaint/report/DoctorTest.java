@@ -29,6 +29,16 @@ class DoctorTest {
   }
 
   @Test
+  void cpuKernelCheckNamesWhatIsNotPinned() {
+    Doctor.Check pinned = Doctor.cpuKernels(
+        java.util.Map.of("ONEDNN_MAX_CPU_ISA", "SSE41", "ATEN_CPU_CAPABILITY", "avx2", "MKL_CBWR", "AVX2"), 2);
+    assertEquals("ONEDNN_MAX_CPU_ISA=SSE41, ATEN_CPU_CAPABILITY=avx2, MKL_CBWR=AVX2, 2 intra-op threads", pinned.detail());
+    assertEquals("", pinned.hint());
+    Doctor.Check loose = Doctor.cpuKernels(java.util.Map.of("ONEDNN_MAX_CPU_ISA", "SSE41"), 4);
+    assertTrue(loose.hint().startsWith("not pinned: ATEN_CPU_CAPABILITY, MKL_CBWR;"), loose.hint());
+  }
+
+  @Test
   void checkNeedsAName() {
     assertThrows(IllegalArgumentException.class, () -> new Doctor.Check(" ", true, "", ""));
   }
