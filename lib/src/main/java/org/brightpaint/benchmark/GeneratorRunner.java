@@ -35,7 +35,8 @@ import org.brightpaint.training.TrainingRun;
  * resumes from its last checkpoint. The both-lines folder is the one
  * {@code Trainer.of(kind, size)} (notebooks 02 to 06) uses in the workspace, so the benchmark of
  * {@link Benchmark#current()} continues those runs instead of training again. The stage folder
- * keeps the path of the final checkpoint and the cost record.
+ * keeps the path of the final checkpoint and the cost record. After training only inference is
+ * timed ({@link Trainer.Evaluation#timingOnly}): the benchmark scores whole test sites itself.
  */
 public final class GeneratorRunner implements ModelRunner {
   private final ModelKind kind;
@@ -106,7 +107,7 @@ public final class GeneratorRunner implements ModelRunner {
     Path out = runs.resolve(kind.cliName() + (cellLine == null ? "" : "-" + cellLine.name()));
     TrainingOptions t = TrainingOptions.of(kind, preset).withOutput(out, ci ? 100 : 5000, true);
     TrainingRun run = Trainer.train(new Trainer.Request(GeneratorOptions.of(kind, preset), t, plates, null, cellLine,
-        size, ci ? 48 : 0, ci ? 8 : 0, Trainer.Evaluation.of(size), true));
+        size, ci ? 48 : 0, ci ? 8 : 0, Trainer.Evaluation.timingOnly(size), true));
     Files.writeString(dir.resolve("checkpoint.txt"), run.checkpoint().toAbsolutePath().toString());
     CostRecord c = run.cost();
     double peak = (c.peakNativeBytes() > 0 ? Math.max(c.peakNativeBytes(), c.peakHeapBytes()) : c.peakHeapBytes()) / 1e6;

@@ -120,6 +120,20 @@ public final class Trainer {
       return new Evaluation(true, ci ? CI_SCORED_CROPS : 0, true, ci ? CI_TIMED_EVALUATIONS : 0, true);
     }
 
+    /**
+     * Inference timing alone, bounded at CI as in {@link #of}: what the benchmark keeps of a training
+     * run (its cost row). The benchmark scores whole test sites itself, so the held-out crop
+     * comparison and the montage would be computed for nothing; for a diffusion model reloaded from
+     * a finished notebook run they took most of its training stage (ci: 105 s of Palette's, 121 s of
+     * SPADE-Diffusion's, sampling 8 crops and a tiled site).
+     *
+     * @param size the run size
+     * @return the evaluation
+     */
+    public static Evaluation timingOnly(RunSize size) {
+      return new Evaluation(false, 0, true, size.bounded() ? CI_TIMED_EVALUATIONS : 0, false);
+    }
+
     /** @return one line naming the caps, or that evaluation is skipped */
     public String describe() {
       if (!heldOut && !timing && !montage) {

@@ -101,6 +101,16 @@ class TrainingPartsTest {
   }
 
   @Test
+  void theBenchmarksEvaluationOnlyTimesInference() {
+    for (org.brightpaint.config.RunSize size : org.brightpaint.config.RunSize.values()) {
+      Trainer.Evaluation t = Trainer.Evaluation.timingOnly(size);
+      Trainer.Evaluation all = Trainer.Evaluation.of(size);
+      assertTrue(t.timing() && !t.heldOut() && !t.montage(), size + ": " + t);
+      assertEquals(all.maxTimedEvaluations(), t.maxTimedEvaluations(), size + ": timed as the notebooks time it");
+    }
+  }
+
+  @Test
   void seedsDependOnSeedAndStepOnly() {
     assertEquals(Seeds.forStep(1, 5), Seeds.forStep(1, 5));
     assertNotEquals(Seeds.forStep(1, 5), Seeds.forStep(1, 6));
