@@ -123,9 +123,10 @@ public final class Trainer {
     /**
      * Inference timing alone, bounded at CI as in {@link #of}: what the benchmark keeps of a training
      * run (its cost row). The benchmark scores whole test sites itself, so the held-out crop
-     * comparison and the montage would be computed for nothing; for a diffusion model reloaded from
-     * a finished notebook run they took most of its training stage (ci: 105 s of Palette's, 121 s of
-     * SPADE-Diffusion's, sampling 8 crops and a tiled site).
+     * comparison and the montage would be computed for nothing. Measured at ci on a diffusion model
+     * reloaded from a finished notebook run: Palette's training stage 105 -> 94 s, SPADE-Diffusion's
+     * 121 -> 103 s (two runs on different synthetic plates); the rest is loading the crops and timing
+     * inference at 512 x 512.
      *
      * @param size the run size
      * @return the evaluation
