@@ -83,7 +83,7 @@ public record PlateCamera(int size, Map<Channel, float[]> illumination, Map<Chan
       bg.put(c, k < 0 ? 0.0 : bgs[k]);
       gain.put(c, k < 0 ? 0.0 : gains[k] * plateFactor);
     }
-    return new PlateCamera(size, illum, bg, gain, 5500 * Math.exp(0.05 * rnd.nextGaussian()));
+    return new PlateCamera(size, illum, bg, gain, 21_000 * Math.exp(0.05 * rnd.nextGaussian()));
   }
 
   /**

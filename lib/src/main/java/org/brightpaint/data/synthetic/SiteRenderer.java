@@ -36,12 +36,16 @@ import org.brightpaint.image.Resize;
  * Thickness h (a dome of the line's exponent plus a nuclear bulge, at most {@code height_um})
  * times refractive-index excess (cytoplasm {@code refractive_index_excess}, nucleoli +0.02,
  * mitochondria +0.006) gives the optical path difference OPD (um). Weak absorption
- * {@code A = 0.012 DNA + 0.0025 h} gives the in-focus intensity {@code I0 = exp(-A)}. The
- * transport-of-intensity equation with uniform I0 gives the plane at defocus z:
- * {@code I(z) = I0 (1 - z * laplacian(OPD))} (Teague 1983; Streibl 1984), blurred by a
- * defocus Gaussian; planes: LowZBF z = -5 um (sigma 2.0 px), Brightfield z = +1 um (residual
- * defocus, sigma 0.8 px), HighZBF z = +5 um (sigma 2.4 px). Brightfield therefore sees thickness,
- * refractive edges, nucleoli and dense DNA, but not which stain is where.
+ * {@code A = s (0.012 DNA + 0.0025 h)}, s = {@value #ABSORPTION_SCALE}, gives the in-focus
+ * intensity {@code I0 = exp(-A)}. The transport-of-intensity equation with uniform I0 gives the
+ * plane at defocus z: {@code I(z) = I0 (1 + k z laplacian(OPD))} (Teague 1983; Streibl 1984),
+ * k = {@value #CONDENSER_DAMPING} (partially coherent illumination), blurred by a defocus
+ * Gaussian; planes: LowZBF z = -5 um (sigma 2.0 px), Brightfield z = +1 um (residual defocus,
+ * sigma 0.8 px), HighZBF z = +5 um (sigma 2.4 px). The sign of z and the constants s, k and the
+ * lamp level follow real cpg0000 brightfield (BR00116991 A01): nuclei faintly bright below focus
+ * (+0.4 %), neutral in focus, dark above (-0.9 %), about 21,900 counts, CV 1-2 %
+ * ({@code BrightfieldRealismTest} prints a synthetic site next to these). Brightfield therefore
+ * sees thickness, refractive edges, nucleoli and dense DNA, faintly, but not which stain is where.
  *
  * <h2>Camera</h2>
  * {@code counts = Poisson(illum * (background + gain * stain)) + N(0, 5) + 100}, clipped to
@@ -57,6 +61,16 @@ public final class SiteRenderer {
   public static final double PIXEL_UM = 0.598;
 
   private static final int BINS = 256;
+
+  /**
+   * Damping of the defocus (transport-of-intensity) contrast by partially coherent illumination
+   * (an open condenser aperture): fitted so that a synthetic site's nucleus contrast at +-5 um
+   * matches real cpg0000 brightfield (see {@code BrightfieldRealismTest}).
+   */
+  static final double CONDENSER_DAMPING = 0.15;
+
+  /** Scale of the weak absorption: unstained cells absorb almost nothing (real in-focus nuclei 0 %). */
+  static final double ABSORPTION_SCALE = 0.2;
 
   private SiteRenderer() {}
 
@@ -330,7 +344,7 @@ public final class SiteRenderer {
     float[] lap = Filters.laplacian(opdBlur, n, n);
     float[] i0 = new float[npx];
     for (int p = 0; p < npx; p++) {
-      i0[p] = (float) Math.exp(-absorb[p]);
+      i0[p] = (float) Math.exp(-ABSORPTION_SCALE * absorb[p]);
       lap[p] /= (float) (PIXEL_UM * PIXEL_UM);
     }
     brightfield(counts, Channel.LOW_Z_BF, -5.0, 2.0, i0, lap, cam, rnd);
@@ -346,7 +360,7 @@ public final class SiteRenderer {
     int npx = i0.length;
     float[] iz = new float[npx];
     for (int p = 0; p < npx; p++) {
-      iz[p] = (float) Math.max(0.05, i0[p] * (1 - zUm * lap[p]));
+      iz[p] = (float) Math.max(0.05, i0[p] * (1 + CONDENSER_DAMPING * zUm * lap[p]));
     }
     iz = Filters.gaussian(iz, cam.size(), cam.size(), blurPx, 3.0);
     float[] illum = cam.illumination().get(ch);

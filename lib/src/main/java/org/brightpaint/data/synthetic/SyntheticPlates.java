@@ -48,7 +48,7 @@ import org.brightpaint.image.Illumination;
 public final class SyntheticPlates {
 
   /** Bumped whenever the generator's output changes, so that cached plates are regenerated. */
-  public static final String GENERATOR_VERSION = "3";
+  public static final String GENERATOR_VERSION = "4";
   /** The completion marker, written last. */
   public static final String MARKER = "SYNTHETIC_COMPLETE";
 
