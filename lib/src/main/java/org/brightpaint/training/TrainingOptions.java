@@ -90,7 +90,7 @@ public record TrainingOptions(
    * the benchmark's 48 test sites 0.02159 against the mean image's 0.02139 (the quality gate
    * failed), 0.02146 with 800 steps, 0.02150 with the generator alone at 1e-3; with both networks at
    * 1e-3, 0.01963 (SSIM 0.713) and, with another seed, 0.01974 (0.750)
-   * ({@code bench.CiRecipeExperiment}, README "Training at ci").
+   * ({@code bench.CiRecipeExperiment}; README, "Synthetic brightfield, as faint as real").
    */
   public static final double CI_PIX2PIX_LEARNING_RATE = 1e-3;
 
