@@ -75,8 +75,8 @@ bp_jupyter_env() {
 # caller's environment says, and PyTorch gets 2 intra-op threads, as when the numbers were recorded.
 bp_torch_env() {
   if [[ ${1:-} == --ci ]]; then
-    export ONEDNN_MAX_CPU_ISA=SSE41 ATEN_CPU_CAPABILITY=avx2 MKL_CBWR=AVX2 OMP_NUM_THREADS=2 MKL_NUM_THREADS=2
-    return
+    unset ONEDNN_MAX_CPU_ISA ATEN_CPU_CAPABILITY MKL_CBWR
+    export OMP_NUM_THREADS=2 MKL_NUM_THREADS=2
   fi
   export ONEDNN_MAX_CPU_ISA="${ONEDNN_MAX_CPU_ISA:-SSE41}"
   export ATEN_CPU_CAPABILITY="${ATEN_CPU_CAPABILITY:-avx2}"
