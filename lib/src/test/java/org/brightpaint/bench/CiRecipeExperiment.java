@@ -1,7 +1,5 @@
 package org.brightpaint.bench;
 
-import org.brightpaint.config.RunSize;
-import org.brightpaint.config.Workspace;
 import org.brightpaint.models.ModelKind;
 import org.brightpaint.training.EngineThreads;
 import org.brightpaint.training.Trainer;
@@ -22,18 +20,14 @@ public final class CiRecipeExperiment {
   public static void main(String[] args) {
     ModelKind kind = ModelKind.parse(args[0]);
     EngineThreads.set(args.length > 5 ? Integer.parseInt(args[5]) : 2);
-    Trainer.Request r = Trainer.of(kind, RunSize.CI);
-    java.nio.file.Path out = Workspace.current().dir(RunSize.CI, "runs").resolve(args[1]);
-    TrainingOptions t = r.training().withOutput(out, 100, true).withSteps(Long.parseLong(args[2]))
-        .withLearningRates(Double.parseDouble(args[3]), Double.parseDouble(args[4]));
-    if (args.length > 6) {
-      t = t.withBatchAndSeed(t.batchSize(), Long.parseLong(args[6]));
-    }
-    r = new Trainer.Request(r.generator(), t, r.plates(), r.splits(), r.cellLine(), r.size(), r.maxTrainSites(),
-        r.maxHeldOutSites(), new Trainer.Evaluation(true, Trainer.CI_SCORED_CROPS, false, 0, false), false);
+    Trainer.Request r = CiRun.request(kind, args[1], o -> {
+      TrainingOptions t = o.withSteps(Long.parseLong(args[2]))
+          .withLearningRates(Double.parseDouble(args[3]), Double.parseDouble(args[4]));
+      return args.length > 6 ? t.withBatchAndSeed(t.batchSize(), Long.parseLong(args[6])) : t;
+    }, new Trainer.Evaluation(true, Trainer.CI_SCORED_CROPS, false, 0, false));
     long t0 = System.nanoTime();
     TrainingRun run = Trainer.train(r);
-    System.out.printf("%s %s: %d steps lr %s/%s trained in %.0f s%n%s%n", kind.cliName(), args[1], t.steps(), args[3],
+    System.out.printf("%s %s: %d steps lr %s/%s trained in %.0f s%n%s%n", kind.cliName(), args[1], r.training().steps(), args[3],
         args[4], (System.nanoTime() - t0) / 1e9, run.summary());
   }
 }

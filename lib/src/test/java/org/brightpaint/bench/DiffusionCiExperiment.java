@@ -1,7 +1,5 @@
 package org.brightpaint.bench;
 
-import org.brightpaint.config.RunSize;
-import org.brightpaint.config.Workspace;
 import org.brightpaint.models.ModelKind;
 import org.brightpaint.training.EngineThreads;
 import org.brightpaint.training.Trainer;
@@ -25,16 +23,10 @@ public final class DiffusionCiExperiment {
   public static void main(String[] args) {
     ModelKind kind = ModelKind.parse(args[0]);
     EngineThreads.set(args.length > 2 ? Integer.parseInt(args[2]) : 2);
-    Trainer.Request r = Trainer.of(kind, RunSize.CI);
-    java.nio.file.Path out = Workspace.current().dir(RunSize.CI, "runs").resolve(args[1]);
-    TrainingOptions t = r.training().withOutput(out, 100, true);
-    if (args.length > 3) {
-      t = new TrainingOptions(t.steps(), t.batchSize(), t.learningRate(), t.discriminatorLearningRate(), t.beta1(),
-          t.beta2(), Double.parseDouble(args[3]), t.l1Weight(), t.featureMatchingWeight(), t.checkpointEvery(),
-          t.validationImages(), t.seed(), t.device(), t.outDir(), t.resume());
-    }
-    r = new Trainer.Request(r.generator(), t, r.plates(), r.splits(),
-        r.cellLine(), r.size(), r.maxTrainSites(), r.maxHeldOutSites(), Trainer.Evaluation.NONE, false);
+    Trainer.Request r = CiRun.request(kind, args[1], t -> args.length < 4 ? t
+        : new TrainingOptions(t.steps(), t.batchSize(), t.learningRate(), t.discriminatorLearningRate(), t.beta1(),
+            t.beta2(), Double.parseDouble(args[3]), t.l1Weight(), t.featureMatchingWeight(), t.checkpointEvery(),
+            t.validationImages(), t.seed(), t.device(), t.outDir(), t.resume()), Trainer.Evaluation.NONE);
     long t0 = System.nanoTime();
     TrainingRun run = Trainer.train(r);
     System.out.printf("%s %s: trained in %.0f s; %s%n", kind.cliName(), args[1], (System.nanoTime() - t0) / 1e9,
