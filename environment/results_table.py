@@ -15,6 +15,9 @@ import csv
 import os
 import sys
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from headlines import number as num  # noqa: E402  (one parser of table cells: None for empty/NaN)
+
 STAINS = ["Mito", "AGP", "RNA", "ER", "DNA"]
 SOURCES = ["real", "baseline-mean", "unet", "pix2pix", "spade", "palette", "spade-diffusion"]
 
@@ -23,14 +26,6 @@ def rows(path, *key):
     """The table's rows by the value (or tuple of values) of its key column(s)."""
     with open(path, newline="", encoding="utf-8") as f:
         return {(r[key[0]] if len(key) == 1 else tuple(r[k] for k in key)): r for r in csv.DictReader(f)}
-
-
-def num(text):
-    try:
-        v = float(text)
-    except (TypeError, ValueError):
-        return None
-    return v if v == v else None
 
 
 def g(v):
