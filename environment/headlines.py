@@ -14,6 +14,9 @@ number is read from one of
   {"text": "regex with one group"}  the first match in the notebook's text/markdown outputs;
   {"tagged": "key"}  a number the notebook published with Display.headlines.
 An empty cell, NaN or a missing match reads as null (a null recorded value must stay null).
+A class with "absent_ok": true is for numbers that exist only when a model's predictions hold
+enough segmented cells: such a number may be null, or its source missing, in the recorded run or
+in the new one (the class says why); when both runs have it, it must be within the tolerance.
 
 A number drifts when |new - recorded| > abs + rel * |recorded| (its class's tolerances).
 
@@ -182,6 +185,21 @@ def measure(entry, workspace, notebooks):
     raise Unreadable("unknown source %s" % src)
 
 
+def absent_ok(spec, entry):
+    """Whether the entry's class lets the number be absent (null or unreadable) in either run."""
+    return bool(spec["tolerances"][entry["tolerance"]].get("absent_ok", False))
+
+
+def value(spec, entry, workspace, notebooks):
+    """measure(), except that an absent_ok entry whose source is missing reads as None."""
+    try:
+        return measure(entry, workspace, notebooks)
+    except Unreadable:
+        if absent_ok(spec, entry):
+            return None
+        raise
+
+
 def load(path):
     with open(path, encoding="utf-8") as f:
         return json.load(f)
@@ -201,7 +219,7 @@ def drift(spec, entry, new):
     old = entry["value"]
     a, r = tolerance(spec, entry)
     if old is None or new is None:
-        if (old is None) == (new is None):
+        if (old is None) == (new is None) or absent_ok(spec, entry):
             return None
     elif abs(new - old) <= a + r * abs(old) + 1e-12 * abs(old):
         return None
@@ -216,7 +234,7 @@ def check(spec, notebook, workspace, notebooks):
         if e["notebook"] != notebook:
             continue
         try:
-            why = drift(spec, e, measure(e, workspace, notebooks))
+            why = drift(spec, e, value(spec, e, workspace, notebooks))
         except Unreadable as u:
             why = "%s: cannot be read (%s), recorded %s" % (e["name"], u, fmt(e["value"]))
         if why:
@@ -247,7 +265,7 @@ def record(spec, workspace, notebooks, only, run_commit, command):
         if only and e["notebook"] not in only:
             continue
         try:
-            e["value"] = measure(e, workspace, notebooks)
+            e["value"] = value(spec, e, workspace, notebooks)
         except Unreadable as u:
             problems.append("%s / %s: %s" % (e["notebook"], e["name"], u))
     stamp = {"date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),

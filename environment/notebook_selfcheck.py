@@ -9,7 +9,8 @@ Then the headline numbers: it records the run's own numbers into a temporary fil
 the untouched run passes, and for one number of every tolerance class changes that number in a
 copy of its source (evaluation table, shown table or text) to just outside its tolerance (must
 fail naming notebook, number, recorded and new value, tolerance) and to half its tolerance
-(must pass).
+(must pass); for a class that lets the number be absent ("absent_ok"), a copy without the
+number's rows must pass too.
 
 Usage: notebook_selfcheck.py EXECUTED_NOTEBOOKS_DIR WORKSPACE_DIR [HEADLINES_FILE]
 Exit status 0 when every case behaves, 1 naming the first that does not.
@@ -242,6 +243,18 @@ class SelfCheck:
                 ws, nbs = self.mirror(spec, nb)
                 self.set_number(e, ws, nbs, within)
                 self.expect("%s / %s moved within its tolerance (%s)" % (nb, e["name"], cls), os.path.join(nbs, nb), None, own, ws)
+            if headlines.absent_ok(spec, e) and "table" in e["from"]:
+                ws, nbs = self.mirror(spec, nb)
+                for path in glob.glob(os.path.join(ws, e["from"]["table"])):
+                    with open(path, newline="", encoding="utf-8") as f:
+                        rows = list(csv.DictReader(f))
+                    kept = [r for r in rows if not headlines.matches(r, e["from"].get("where", {}))]
+                    with open(path, "w", newline="", encoding="utf-8") as f:
+                        w = csv.DictWriter(f, fieldnames=list(rows[0].keys()))
+                        w.writeheader()
+                        w.writerows(kept)
+                self.expect("%s / %s absent, which its class allows (%s)" % (nb, e["name"], cls), os.path.join(nbs, nb), None,
+                            own, ws)
 
 
 def main(argv):
