@@ -270,20 +270,25 @@ final class Morphology {
           if ((v >> sh) != b) {
             continue;
           }
-          for (int k = 0; k < 4; k++) {
-            int q = k == 0 ? p - 2 : k == 1 ? p + 2 : k == 2 ? p - w2 : p + w2;
-            int jq = a[q];
-            if (jq < v) {
-              int mq = a[q + 1];
-              if (mq > jq) {
-                int nv = v < mq ? v : mq;
-                a[q] = nv;
-                push(nv >> sh, q);
-              }
-            }
-          }
+          raiseNeighbour(a, p - 2, v, sh);
+          raiseNeighbour(a, p + 2, v, sh);
+          raiseNeighbour(a, p - w2, v, sh);
+          raiseNeighbour(a, p + w2, v, sh);
         }
         bucketSize[b] = 0;
+      }
+    }
+
+    /** Raises pixel {@code q} (padded index into {@code a}) towards {@code v} and queues it. */
+    private void raiseNeighbour(int[] a, int q, int v, int sh) {
+      int jq = a[q];
+      if (jq < v) {
+        int mq = a[q + 1];
+        if (mq > jq) {
+          int nv = v < mq ? v : mq;
+          a[q] = nv;
+          push(nv >> sh, q);
+        }
       }
     }
 
