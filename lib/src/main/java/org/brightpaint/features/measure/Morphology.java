@@ -151,16 +151,35 @@ final class Morphology {
   static void crossErode(int[] img, int w, int h, int pad, int[] out) {
     for (int y = 0; y < h; y++) {
       int row = y * w;
-      for (int x = 0; x < w; x++) {
-        int i = row + x;
+      if (y == 0 || y == h - 1 || w < 3) {
+        for (int x = 0; x < w; x++) {
+          out[row + x] = crossMin(img, w, h, pad, x, y);
+        }
+        continue;
+      }
+      out[row] = crossMin(img, w, h, pad, 0, y);
+      // interior: all four neighbours inside, no padding tests (min is order-free on ints)
+      for (int i = row + 1; i < row + w - 1; i++) {
         int e = img[i];
-        e = Math.min(e, x > 0 ? img[i - 1] : pad);
-        e = Math.min(e, x < w - 1 ? img[i + 1] : pad);
-        e = Math.min(e, y > 0 ? img[i - w] : pad);
-        e = Math.min(e, y < h - 1 ? img[i + w] : pad);
+        e = Math.min(e, img[i - 1]);
+        e = Math.min(e, img[i + 1]);
+        e = Math.min(e, img[i - w]);
+        e = Math.min(e, img[i + w]);
         out[i] = e;
       }
+      out[row + w - 1] = crossMin(img, w, h, pad, w - 1, y);
     }
+  }
+
+  /** The cross minimum at (x, y), padding outside. */
+  private static int crossMin(int[] img, int w, int h, int pad, int x, int y) {
+    int i = y * w + x;
+    int e = img[i];
+    e = Math.min(e, x > 0 ? img[i - 1] : pad);
+    e = Math.min(e, x < w - 1 ? img[i + 1] : pad);
+    e = Math.min(e, y > 0 ? img[i - w] : pad);
+    e = Math.min(e, y < h - 1 ? img[i + w] : pad);
+    return e;
   }
 
   /**
