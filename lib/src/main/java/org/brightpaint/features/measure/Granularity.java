@@ -369,9 +369,9 @@ public final class Granularity {
     double[] levelValue = ranked.values();
     int one = ranked.rankOf(1.0);
     Morphology.Reconstruction reconstruction = new Morphology.Reconstruction(ranked.ranks(), nw, nh);
-    // the erosions first; then the reconstructions from the smallest marker up, each raised by the
-    // next step's reconstruction (rec_{i+1} <= rec_i, see Morphology.Reconstruction#run): the same
-    // reconstructions with far less propagation. Means are stored per step and differenced in
+    // the erosions first; then the reconstructions from the smallest marker up, each raised from
+    // the next step's reconstruction (rec_{i+1} <= rec_i, see Morphology.Reconstruction#raise): the
+    // same reconstructions with far less propagation. Means are stored per step and differenced in
     // CellProfiler's order afterwards, so every value is computed by the same operations.
     int[][] ero = new int[ng + 1][];
     ero[0] = ranked.ranks();
@@ -381,18 +381,19 @@ public final class Granularity {
     }
     double[] imageMean = new double[ng + 1];
     double[][][] objectMean = new double[sets][ng + 1][];
-    int[] rec = new int[ero[0].length];
-    int[] recAbove = new int[ero[0].length];
     double[] recValue = new double[ero[0].length];
     for (int i = ng; i >= 1; i--) {
-      reconstruction.run(ero[i], i == ng ? null : recAbove, rec);
+      if (i == ng) {
+        reconstruction.run(ero[i]);
+      } else {
+        reconstruction.raise(ero[i]);
+      }
+      reconstruction.values(levelValue, recValue);
       double sum = 0;
-      for (int p = 0; p < rec.length; p++) {
-        double v = levelValue[rec[p]];
-        recValue[p] = v;
+      for (double v : recValue) {
         sum += v;
       }
-      imageMean[i] = sum / rec.length;
+      imageMean[i] = sum / recValue.length;
       for (int k = 0; k < sets; k++) {
         int n = current[k].length;
         int[] qi = wIdx[k];
@@ -409,9 +410,6 @@ public final class Granularity {
         }
         objectMean[k][i] = means;
       }
-      int[] t0 = recAbove;
-      recAbove = rec;
-      rec = t0;
     }
     for (int i = 1; i <= ng; i++) {
       double prev = currentMean;

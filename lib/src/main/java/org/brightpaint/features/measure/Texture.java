@@ -142,13 +142,56 @@ public final class Texture {
     Inputs.checkName(channel);
     Inputs.requireNonNull(labels, "labels");
     checkGrey(image, channel, labels.width(), labels.height(), options);
+    return measure(image, channel, Objects.of(labels), options);
+  }
+
+  /**
+   * The objects of one label image with their pixels grouped once ({@link ObjectIndex}), shared by
+   * the per-object texture of every channel of a site.
+   */
+  public static final class Objects {
+    private final LabelImage labels;
+    /** Null when there are no objects. */
+    private final ObjectIndex idx;
+
+    private Objects(LabelImage labels, ObjectIndex idx) {
+      this.labels = labels;
+      this.idx = idx;
+    }
+
+    /**
+     * @param labels the objects
+     * @return them indexed
+     * @throws IllegalArgumentException on a label outside {@code 0..labels.count()}
+     */
+    public static Objects of(LabelImage labels) {
+      Inputs.requireNonNull(labels, "labels");
+      return new Objects(labels, labels.count() > 0 ? ObjectIndex.of(labels) : null);
+    }
+  }
+
+  /**
+   * Per-object texture of one quantised channel with the objects indexed once for all channels;
+   * the same values as {@link #measure(Grey, String, LabelImage, Options)}.
+   *
+   * @param image the quantised image, same size as the labels, {@code options.grayLevels()} levels
+   * @param channel the image name used in feature names
+   * @param objects the objects
+   * @param options the settings
+   * @return one column per name of {@link #featureNames}, one value per object each
+   * @throws IllegalArgumentException on a size or grey-level mismatch
+   */
+  public static FeatureSet measure(Grey image, String channel, Objects objects, Options options) {
+    Inputs.checkName(channel);
+    LabelImage labels = objects.labels;
+    checkGrey(image, channel, labels.width(), labels.height(), options);
     int n = labels.count();
     int nScales = options.scales().size();
     int perObject = Glcm.FEATURES * nScales * 4;
     double[][] cols = new double[perObject][n];
     if (n > 0) {
       int[] grey = image.levels();
-      ObjectIndex idx = ObjectIndex.of(labels);
+      ObjectIndex idx = objects.idx;
       int[] lab = labels.labels();
       int w = image.width();
       Glcm glcm = Glcm.create(options.grayLevels());

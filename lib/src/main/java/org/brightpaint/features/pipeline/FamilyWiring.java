@@ -82,8 +82,10 @@ final class FamilyWiring {
         case AREA_SHAPE, INTENSITY -> { }
         case TEXTURE -> {
           Texture.Options o = new Texture.Options(m.textureScales(), m.textureGrayLevels(), true);
+          // the objects' pixels are grouped once for every channel
+          Texture.Objects objects = Texture.Objects.of(l);
           for (String name : s.measuredImages()) {
-            t.add(() -> Texture.measure(grey.get(name), name, l, o));
+            t.add(() -> Texture.measure(grey.get(name), name, objects, o));
           }
         }
         case GRANULARITY -> {

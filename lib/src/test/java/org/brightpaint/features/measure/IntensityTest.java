@@ -1,5 +1,6 @@
 package org.brightpaint.features.measure;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +11,26 @@ import org.brightpaint.image.LabelImage;
 import org.junit.jupiter.api.Test;
 
 class IntensityTest {
+  @Test
+  void sortedDeviationsEqualSortingTheDeviations() {
+    java.util.Random rnd = new java.util.Random(5);
+    for (int trial = 0; trial < 200; trial++) {
+      int n = rnd.nextInt(40);
+      double[] v = new double[n + 3];
+      for (int k = 0; k < v.length; k++) {
+        v[k] = rnd.nextInt(6) / 65535f + (trial % 2 == 0 ? rnd.nextFloat() : 0);
+      }
+      java.util.Arrays.sort(v, 0, n);
+      double centre = n == 0 ? 0 : Intensity.quantile(v, n, 0.5);
+      double[] expected = new double[n];
+      for (int k = 0; k < n; k++) {
+        expected[k] = Math.abs(v[k] - centre);
+      }
+      java.util.Arrays.sort(expected);
+      assertArrayEquals(expected, Intensity.sortedDeviations(v, n, centre), 0.0, "trial " + trial);
+    }
+  }
+
 
   @Test
   void twoByTwoObjectHasCellProfilerQuantiles() {

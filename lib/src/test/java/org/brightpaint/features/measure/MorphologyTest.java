@@ -113,13 +113,19 @@ class MorphologyTest {
         Morphology.crossErode(ero[step - 1], w, h, ranked.rankOf(1.0), ero[step]);
         eroDirect[step] = erodeDirect(eroDirect[step - 1], w, h);
       }
-      int[] above = null;
       for (int step = steps; step >= 1; step--) {
         int[] out = new int[ero[0].length];
-        rec.run(ero[step], above, out);
+        if (step == steps) {
+          rec.run(ero[step]);
+        } else {
+          rec.raise(ero[step]);
+        }
+        rec.result(out);
         double[] expected = reconstructDirect(eroDirect[step], mask, w, h);
         assertArrayEquals(expected, valuesOf(ranked, out), 0.0, "trial " + trial + " step " + step);
-        above = out;
+        double[] values = new double[out.length];
+        rec.values(ranked.values(), values);
+        assertArrayEquals(expected, values, 0.0, "values, trial " + trial + " step " + step);
       }
     }
   }
