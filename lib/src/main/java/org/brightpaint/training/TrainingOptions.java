@@ -100,7 +100,7 @@ public record TrainingOptions(
    * quality gate's margin over the mean training image was thin and moved with the machine: the
    * normalised DNA MSE on the benchmark's 48 test sites was 0.0196 here and 0.0215 on the
    * project's CI machine (same code, seed and pinned kernels; the mean image 0.0214), and with
-   * inference on each image's own statistics ({@code UnetSkipBlock}) 0.0159-0.0199 over three
+   * inference on each image's own statistics ({@code UnetSkipBlock}) 0.0159-0.0199 over four
    * seeds and two thread counts. At 800 steps it was 0.0170-0.0181 over the same kind of
    * variation (seeds 42, 1, 7; seed 42 on one and two threads): {@code bench.CiRecipeExperiment
    * pix2pix TAG 800 1e-3 1e-3 THREADS SEED} (README, "Pix2Pix at inference").
