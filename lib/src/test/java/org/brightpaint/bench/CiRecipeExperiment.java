@@ -1,5 +1,6 @@
 package org.brightpaint.bench;
 
+import org.brightpaint.models.GeneratorOptions;
 import org.brightpaint.models.ModelKind;
 import org.brightpaint.training.EngineThreads;
 import org.brightpaint.training.Trainer;
@@ -32,8 +33,8 @@ public final class CiRecipeExperiment {
           Double.parseDouble(System.getProperty("exp.l1", Double.toString(t.l1Weight()))), t.featureMatchingWeight(),
           t.checkpointEvery(), t.validationImages(), t.seed(), t.device(), t.outDir(), t.resume());
     }, new Trainer.Evaluation(true, Trainer.CI_SCORED_CROPS, false, 0, false));
-    org.brightpaint.models.GeneratorOptions g = r.generator();
-    g = new org.brightpaint.models.GeneratorOptions(g.kind(), g.preset(), g.imageSize(), g.baseWidth(),
+    GeneratorOptions g = r.generator();
+    g = new GeneratorOptions(g.kind(), g.preset(), g.imageSize(), g.baseWidth(),
         Integer.getInteger("exp.depth", g.depth()), g.conditionHidden(),
         Double.parseDouble(System.getProperty("exp.dropout", Double.toString(g.dropout()))), g.inputs(), g.outputs());
     r = new Trainer.Request(g, r.training(), r.plates(), r.splits(), r.cellLine(), r.size(), r.maxTrainSites(),

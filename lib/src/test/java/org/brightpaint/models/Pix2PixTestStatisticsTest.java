@@ -1,7 +1,7 @@
 package org.brightpaint.models;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
@@ -64,7 +64,7 @@ class Pix2PixTestStatisticsTest {
       float[] alone = g.predict(a).toFloatArray();
       float[] batched = g.predict(a.concat(b, 0)).get("0:1").toFloatArray();
       assertArrayEquals(alone, batched, 1e-6f, "image 0 predicted alone and beside another image");
-      assertTrue(alone.length == 5 * 16 * 16);
+      assertEquals(5 * 16 * 16, alone.length);
     }
   }
 }
