@@ -175,10 +175,7 @@ class SelfCheck:
                 hit[0][src["sum"]] = repr(float(hit[0][src["sum"]]) + value - entry["value"])
             else:
                 hit[0][src["column"]] = repr(value)
-            with open(path, "w", newline="", encoding="utf-8") as f:
-                w = csv.DictWriter(f, fieldnames=fields)
-                w.writeheader()
-                w.writerows(rows)
+            write_rows(path, fields, rows)
             return
         path = os.path.join(nbs, entry["notebook"])
         with open(path, encoding="utf-8") as f:
@@ -248,13 +245,18 @@ class SelfCheck:
                 for path in glob.glob(os.path.join(ws, e["from"]["table"])):
                     with open(path, newline="", encoding="utf-8") as f:
                         rows = list(csv.DictReader(f))
-                    kept = [r for r in rows if not headlines.matches(r, e["from"].get("where", {}))]
-                    with open(path, "w", newline="", encoding="utf-8") as f:
-                        w = csv.DictWriter(f, fieldnames=list(rows[0].keys()))
-                        w.writeheader()
-                        w.writerows(kept)
+                    write_rows(path, list(rows[0].keys()),
+                               [r for r in rows if not headlines.matches(r, e["from"].get("where", {}))])
                 self.expect("%s / %s absent, which its class allows (%s)" % (nb, e["name"], cls), os.path.join(nbs, nb), None,
                             own, ws)
+
+
+def write_rows(path, fields, rows):
+    """Writes a mirrored evaluation table back (header, then rows as dicts)."""
+    with open(path, "w", newline="", encoding="utf-8") as f:
+        w = csv.DictWriter(f, fieldnames=fields)
+        w.writeheader()
+        w.writerows(rows)
 
 
 def main(argv):

@@ -23,22 +23,19 @@ public final class CiRecipeExperiment {
   public static void main(String[] args) {
     ModelKind kind = ModelKind.parse(args[0]);
     EngineThreads.set(args.length > 5 ? Integer.parseInt(args[5]) : 2);
-    Trainer.Request r = CiRun.request(kind, args[1], o -> {
-      TrainingOptions t = o.withSteps(Long.parseLong(args[2]))
-          .withLearningRates(Double.parseDouble(args[3]), Double.parseDouble(args[4]));
-      t = args.length > 6 ? t.withBatchAndSeed(t.batchSize(), Long.parseLong(args[6])) : t;
-      return new TrainingOptions(t.steps(), Integer.getInteger("exp.batch", t.batchSize()), t.learningRate(),
-          t.discriminatorLearningRate(), t.beta1(), t.beta2(),
-          Double.parseDouble(System.getProperty("exp.decay", Double.toString(t.decayFraction()))),
-          Double.parseDouble(System.getProperty("exp.l1", Double.toString(t.l1Weight()))), t.featureMatchingWeight(),
-          t.checkpointEvery(), t.validationImages(), t.seed(), t.device(), t.outDir(), t.resume());
-    }, new Trainer.Evaluation(true, Trainer.CI_SCORED_CROPS, false, 0, false));
-    GeneratorOptions g = r.generator();
-    g = new GeneratorOptions(g.kind(), g.preset(), g.imageSize(), g.baseWidth(),
-        Integer.getInteger("exp.depth", g.depth()), g.conditionHidden(),
-        Double.parseDouble(System.getProperty("exp.dropout", Double.toString(g.dropout()))), g.inputs(), g.outputs());
-    r = new Trainer.Request(g, r.training(), r.plates(), r.splits(), r.cellLine(), r.size(), r.maxTrainSites(),
-        r.maxHeldOutSites(), r.evaluation(), r.progress());
+    Trainer.Request r = CiRun.request(kind, args[1], g -> new GeneratorOptions(g.kind(), g.preset(), g.imageSize(),
+        g.baseWidth(), Integer.getInteger("exp.depth", g.depth()), g.conditionHidden(),
+        Double.parseDouble(System.getProperty("exp.dropout", Double.toString(g.dropout()))), g.inputs(), g.outputs()),
+        o -> {
+          TrainingOptions t = o.withSteps(Long.parseLong(args[2]))
+              .withLearningRates(Double.parseDouble(args[3]), Double.parseDouble(args[4]));
+          t = args.length > 6 ? t.withBatchAndSeed(t.batchSize(), Long.parseLong(args[6])) : t;
+          return new TrainingOptions(t.steps(), Integer.getInteger("exp.batch", t.batchSize()), t.learningRate(),
+              t.discriminatorLearningRate(), t.beta1(), t.beta2(),
+              Double.parseDouble(System.getProperty("exp.decay", Double.toString(t.decayFraction()))),
+              Double.parseDouble(System.getProperty("exp.l1", Double.toString(t.l1Weight()))), t.featureMatchingWeight(),
+              t.checkpointEvery(), t.validationImages(), t.seed(), t.device(), t.outDir(), t.resume());
+        }, new Trainer.Evaluation(true, Trainer.CI_SCORED_CROPS, false, 0, false));
     long t0 = System.nanoTime();
     TrainingRun run = Trainer.train(r);
     System.out.printf("%s %s: %d steps lr %s/%s trained in %.0f s%n%s%n", kind.cliName(), args[1], r.training().steps(), args[3],

@@ -1,5 +1,6 @@
 package org.brightpaint.bench;
 
+import java.util.function.UnaryOperator;
 import org.brightpaint.models.ModelKind;
 import org.brightpaint.training.EngineThreads;
 import org.brightpaint.training.Trainer;
@@ -23,7 +24,7 @@ public final class DiffusionCiExperiment {
   public static void main(String[] args) {
     ModelKind kind = ModelKind.parse(args[0]);
     EngineThreads.set(args.length > 2 ? Integer.parseInt(args[2]) : 2);
-    Trainer.Request r = CiRun.request(kind, args[1], t -> args.length < 4 ? t
+    Trainer.Request r = CiRun.request(kind, args[1], UnaryOperator.identity(), t -> args.length < 4 ? t
         : new TrainingOptions(t.steps(), t.batchSize(), t.learningRate(), t.discriminatorLearningRate(), t.beta1(),
             t.beta2(), Double.parseDouble(args[3]), t.l1Weight(), t.featureMatchingWeight(), t.checkpointEvery(),
             t.validationImages(), t.seed(), t.device(), t.outDir(), t.resume()), Trainer.Evaluation.NONE);
