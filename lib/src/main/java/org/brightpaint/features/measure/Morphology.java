@@ -30,41 +30,49 @@ final class Morphology {
     return diskFilter(ero, w, h, r, half, false);
   }
 
+  /**
+   * Erosion ({@code min}) or dilation of {@code img} by the disk whose row {@code dy} spans
+   * {@code [-half[dy + r], half[dy + r]]}; outside pixels are {@code 1.0} for the erosion and
+   * {@code 0.0} for the dilation (centrosome's padding). Rows first: the extremum over {@code [x -
+   * hw, x + hw]} for each half width used, each grown from the next smaller one; then columns: the
+   * extremum over the disk's rows of those row extrema. {@link Math#min} and {@link Math#max} on
+   * doubles without NaN are associative and commutative (-0.0 below 0.0 either way), so the order
+   * of the terms, chosen for contiguous row loops, does not change a bit of the result.
+   */
   private static double[] diskFilter(double[] img, int w, int h, int r, int[] half, boolean min) {
     double pad = min ? 1.0 : 0.0;
-    // horizontal extremum over [x - hw, x + hw] for each distinct half width, each width grown
-    // from the next smaller one (min and max are associative and commutative, so this equals the
-    // direct window scan bit for bit)
     double[][] byWidth = new double[r + 1][];
     boolean[] used = new boolean[r + 1];
     for (int k = 0; k <= 2 * r; k++) {
       used[half[k]] = true;
     }
-    double[] prev = null;
-    int prevHw = -1;
+    double[] prev = img;
+    int prevHw = 0;
     for (int hw = 0; hw <= r; hw++) {
       if (!used[hw]) {
         continue;
       }
-      double[] out = new double[w * h];
-      for (int y = 0; y < h; y++) {
-        int row = y * w;
-        for (int x = 0; x < w; x++) {
-          double e;
-          int from;
-          if (prev == null) {
-            e = img[row + x];
-            from = 1;
-          } else {
-            e = prev[row + x];
-            from = prevHw + 1;
-          }
-          for (int d = from; d <= hw; d++) {
+      double[] out = prev.clone();
+      for (int d = prevHw + 1; d <= hw; d++) {
+        // columns [inner, outer) have both neighbours inside the image
+        int inner = Math.min(d, w);
+        int outer = Math.max(inner, w - d);
+        for (int y = 0; y < h; y++) {
+          int row = y * w;
+          for (int x = 0; x < w; x = x == inner - 1 ? outer : x + 1) {
             double lo = x - d < 0 ? pad : img[row + x - d];
             double hi = x + d >= w ? pad : img[row + x + d];
-            e = min ? Math.min(e, Math.min(lo, hi)) : Math.max(e, Math.max(lo, hi));
+            out[row + x] = extremum(min, out[row + x], extremum(min, lo, hi));
           }
-          out[row + x] = e;
+          if (min) {
+            for (int i = row + inner; i < row + outer; i++) {
+              out[i] = Math.min(out[i], Math.min(img[i - d], img[i + d]));
+            }
+          } else {
+            for (int i = row + inner; i < row + outer; i++) {
+              out[i] = Math.max(out[i], Math.max(img[i - d], img[i + d]));
+            }
+          }
         }
       }
       byWidth[hw] = out;
@@ -72,21 +80,31 @@ final class Morphology {
       prevHw = hw;
     }
     double[] out = new double[w * h];
+    double none = min ? Double.MAX_VALUE : -Double.MAX_VALUE;
     for (int y = 0; y < h; y++) {
-      for (int x = 0; x < w; x++) {
-        double e = (y - r < 0 || y + r >= h) ? pad : (min ? Double.MAX_VALUE : -Double.MAX_VALUE);
-        for (int dy = -r; dy <= r; dy++) {
-          int yy = y + dy;
-          if (yy < 0 || yy >= h) {
-            continue;
+      java.util.Arrays.fill(out, y * w, (y + 1) * w, (y - r < 0 || y + r >= h) ? pad : none);
+    }
+    for (int dy = -r; dy <= r; dy++) {
+      double[] src = byWidth[half[dy + r]];
+      for (int y = Math.max(0, -dy); y < Math.min(h, h - dy); y++) {
+        int row = y * w;
+        int from = (y + dy) * w;
+        if (min) {
+          for (int x = 0; x < w; x++) {
+            out[row + x] = Math.min(out[row + x], src[from + x]);
           }
-          double v = byWidth[half[dy + r]][yy * w + x];
-          e = min ? Math.min(e, v) : Math.max(e, v);
+        } else {
+          for (int x = 0; x < w; x++) {
+            out[row + x] = Math.max(out[row + x], src[from + x]);
+          }
         }
-        out[y * w + x] = e;
       }
     }
     return out;
+  }
+
+  private static double extremum(boolean min, double a, double b) {
+    return min ? Math.min(a, b) : Math.max(a, b);
   }
 
   /**
