@@ -132,10 +132,20 @@ public final class Colocalization {
       }
       maxRank[c] = m;
     }
+    // each channel's object pixels gathered once, in index order, for every pair it takes part in
+    float[][] gathered = new float[names.size()][];
+    for (int c = 0; c < names.size(); c++) {
+      float[] px = images.get(names.get(c)).pixels();
+      float[] g = new float[idx.pixels.length];
+      for (int t = 0; t < g.length; t++) {
+        g[t] = px[idx.pixels[t]];
+      }
+      gathered[c] = g;
+    }
     FeatureSet.Builder b = FeatureSet.builder(labels.count());
     for (int i = 0; i < names.size(); i++) {
       for (int j = i + 1; j < names.size(); j++) {
-        double[][] cols = pair(images.get(names.get(i)).pixels(), images.get(names.get(j)).pixels(), idx,
+        double[][] cols = pair(gathered[i], gathered[j], idx,
             ranks[i], ranks[j], Math.max(maxRank[i], maxRank[j]) + 1, options);
         List<String> pn = pairNames(names.get(i), names.get(j));
         for (int k = 0; k < 8; k++) {
@@ -174,6 +184,10 @@ public final class Colocalization {
     return measure(m, labels, options);
   }
 
+  /**
+   * The 8 columns of one pair from both channels' object pixels in {@link ObjectIndex} order
+   * ({@code f[t]} is the first image at {@code idx.pixels[t]}).
+   */
   private static double[][] pair(float[] f, float[] s, ObjectIndex idx, int[] r1, int[] r2, int bigR, Options options) {
     int n = idx.count;
     double[][] out = new double[8][n];
@@ -192,11 +206,10 @@ public final class Colocalization {
       double xf = -Double.MAX_VALUE;
       double xs = -Double.MAX_VALUE;
       for (int t = from; t < to; t++) {
-        int p = idx.pixels[t];
-        mf += f[p];
-        ms += s[p];
-        xf = Math.max(xf, f[p]);
-        xs = Math.max(xs, s[p]);
+        mf += f[t];
+        ms += s[t];
+        xf = Math.max(xf, f[t]);
+        xs = Math.max(xs, s[t]);
       }
       mf /= (to - from);
       ms /= (to - from);
@@ -206,13 +219,12 @@ public final class Colocalization {
       tf[o] = frac * xf;
       ts[o] = frac * xs;
       for (int t = from; t < to; t++) {
-        int p = idx.pixels[t];
-        double dx = f[p] - mf;
-        double dy = s[p] - ms;
+        double dx = f[t] - mf;
+        double dy = s[t] - ms;
         sxy += dx * dy;
         sxx += dx * dx;
         syy += dy * dy;
-        if (f[p] >= tf[o] && s[p] >= ts[o]) {
+        if (f[t] >= tf[o] && s[t] >= ts[o]) {
           anyBoth = true;
         }
       }
@@ -240,9 +252,8 @@ public final class Colocalization {
       double ss = 0;
       double fs = 0;
       for (int t = from; t < to; t++) {
-        int p = idx.pixels[t];
-        double a = f[p];
-        double c = s[p];
+        double a = f[t];
+        double c = s[t];
         boolean fa = a >= tf[o];
         boolean sa = c >= ts[o];
         if (fa) {
