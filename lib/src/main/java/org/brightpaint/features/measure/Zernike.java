@@ -16,6 +16,9 @@ import java.util.List;
  */
 public final class Zernike {
 
+  /** Pixels per block of {@link #moments}' per-pixel powers and angles. */
+  private static final int CHUNK = 256;
+
   /** The highest order CellProfiler measures. */
   public static final int MAX_ORDER = 9;
 
@@ -94,35 +97,59 @@ public final class Zernike {
     }
     double[] re = new double[np];
     double[] im = new double[np];
-    double[] rhoPow = new double[maxN + 1];
-    double[] cosM = new double[maxN + 1];
-    double[] sinM = new double[maxN + 1];
-    for (int p = 0; p < xs.length; p++) {
-      double dx = (xs[p] - cx) / r;
-      double dy = (ys[p] - cy) / r;
-      double rho = Math.sqrt(dx * dx + dy * dy);
-      rhoPow[0] = 1;
-      for (int k = 1; k <= maxN; k++) {
-        rhoPow[k] = rhoPow[k - 1] * rho;
+    // Pixels in blocks; per block, each pixel's powers of rho and cos/sin of m theta are stored by
+    // power in rows of CHUNK, and each pair then sweeps the block's pixels in order. re[i] and im[i]
+    // receive the same terms in the same order as in a pixel-by-pixel loop over the pairs, and every
+    // term is computed by the same operations, so the moments are bit-identical to that loop; the
+    // sweeps run along contiguous rows.
+    int stride = CHUNK;
+    double[] rho = new double[stride];
+    double[] c1 = new double[stride];
+    double[] s1 = new double[stride];
+    double[] rhoPow = new double[(maxN + 1) * stride];
+    double[] cosM = new double[(maxN + 1) * stride];
+    double[] sinM = new double[(maxN + 1) * stride];
+    double[] radial = new double[stride];
+    java.util.Arrays.fill(rhoPow, 0, stride, 1.0);
+    java.util.Arrays.fill(cosM, 0, stride, 1.0);
+    for (int p0 = 0; p0 < xs.length; p0 += stride) {
+      int len = Math.min(stride, xs.length - p0);
+      for (int q = 0; q < len; q++) {
+        double dx = (xs[p0 + q] - cx) / r;
+        double dy = (ys[p0 + q] - cy) / r;
+        double rq = Math.sqrt(dx * dx + dy * dy);
+        rho[q] = rq;
+        c1[q] = rq > 0 ? dx / rq : 1;
+        s1[q] = rq > 0 ? dy / rq : 0;
       }
-      double c1 = rho > 0 ? dx / rho : 1;
-      double s1 = rho > 0 ? dy / rho : 0;
-      cosM[0] = 1;
-      sinM[0] = 0;
       for (int k = 1; k <= maxN; k++) {
-        cosM[k] = cosM[k - 1] * c1 - sinM[k - 1] * s1;
-        sinM[k] = sinM[k - 1] * c1 + cosM[k - 1] * s1;
+        int at = k * stride;
+        int before = at - stride;
+        for (int q = 0; q < len; q++) {
+          rhoPow[at + q] = rhoPow[before + q] * rho[q];
+          cosM[at + q] = cosM[before + q] * c1[q] - sinM[before + q] * s1[q];
+          sinM[at + q] = sinM[before + q] * c1[q] + cosM[before + q] * s1[q];
+        }
       }
       for (int i = 0; i < np; i++) {
-        int n = ns[i];
-        int m = ms[i];
-        double radial = 0;
         double[] c = coef[i];
+        java.util.Arrays.fill(radial, 0, len, 0.0);
         for (int k = 0; k < c.length; k++) {
-          radial += c[k] * rhoPow[n - 2 * k];
+          double ck = c[k];
+          int pow = (ns[i] - 2 * k) * stride;
+          for (int q = 0; q < len; q++) {
+            radial[q] += ck * rhoPow[pow + q];
+          }
         }
-        re[i] += radial * cosM[m];
-        im[i] += radial * sinM[m];
+        int m = ms[i] * stride;
+        double sumRe = re[i];
+        double sumIm = im[i];
+        for (int q = 0; q < len; q++) {
+          sumRe += radial[q] * cosM[m + q];
+          sumIm += radial[q] * sinM[m + q];
+        }
+        re[i] = sumRe;
+        im[i] = sumIm;
       }
     }
     double area = Math.PI * r * r;
