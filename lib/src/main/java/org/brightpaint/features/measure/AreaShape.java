@@ -6,7 +6,6 @@ import org.brightpaint.features.FeatureSet;
 import org.brightpaint.features.ops.ConvexHull;
 import org.brightpaint.features.ops.DistanceTransform;
 import org.brightpaint.features.ops.Labels;
-import org.brightpaint.features.ops.PixelNeighbours;
 import org.brightpaint.image.LabelImage;
 
 /**
@@ -229,6 +228,7 @@ public final class AreaShape {
    * @param w columns
    * @param h rows
    * @return the perimeter estimate
+   * @throws IllegalArgumentException when a frame pixel is set
    */
   public static double perimeter(boolean[] mask, int w, int h) {
     boolean[] border = new boolean[mask.length];
@@ -238,23 +238,29 @@ public final class AreaShape {
         if (!mask[p]) {
           continue;
         }
-        boolean interior = x > 0 && y > 0 && x < w - 1 && y < h - 1
-            && mask[p - 1] && mask[p + 1] && mask[p - w] && mask[p + w];
-        border[p] = !interior;
+        if (x == 0 || y == 0 || x == w - 1 || y == h - 1) {
+          throw new IllegalArgumentException("perimeter needs a background frame, pixel (" + x + ", " + y + ") is set");
+        }
+        border[p] = !(mask[p - 1] && mask[p + 1] && mask[p - w] && mask[p + w]);
       }
     }
+    // Only border pixels can score (every scoring code is odd: 1 for the pixel itself plus even
+    // neighbour weights), so the sum visits them alone, in raster order as over every pixel; a
+    // border pixel is never in the background frame, so its eight neighbours are inside the crop.
     double total = 0;
-    int[] nb = new int[PixelNeighbours.MAX];
     for (int p = 0; p < mask.length; p++) {
-      // code: 1 for the pixel itself, 2 per edge neighbour, 10 per diagonal one (border pixels only)
-      int code = border[p] ? 1 : 0;
-      int n = PixelNeighbours.of(p, w, h, true, nb);
-      for (int k = 0; k < n; k++) {
-        int q = nb[k];
-        if (border[q]) {
-          code += PixelNeighbours.diagonal(p, q, w) ? 10 : 2;
-        }
+      if (!border[p]) {
+        continue;
       }
+      int code = 1;
+      code += border[p - 1] ? 2 : 0;
+      code += border[p + 1] ? 2 : 0;
+      code += border[p - w] ? 2 : 0;
+      code += border[p + w] ? 2 : 0;
+      code += border[p - w - 1] ? 10 : 0;
+      code += border[p - w + 1] ? 10 : 0;
+      code += border[p + w - 1] ? 10 : 0;
+      code += border[p + w + 1] ? 10 : 0;
       switch (code) {
         case 5, 7, 15, 17, 25, 27 -> total += 1;
         case 21, 33 -> total += SQ2;
