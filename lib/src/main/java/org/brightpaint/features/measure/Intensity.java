@@ -1,9 +1,9 @@
 package org.brightpaint.features.measure;
 
-import java.util.Arrays;
 import java.util.List;
 import org.brightpaint.features.FeatureSet;
 import org.brightpaint.features.ops.Labels;
+import org.brightpaint.features.ops.RadixSort;
 import org.brightpaint.image.FloatImage;
 import org.brightpaint.image.LabelImage;
 
@@ -63,6 +63,49 @@ public final class Intensity {
    * @return 21 columns
    */
   public static FeatureSet measure(FloatImage image, LabelImage labels, String imageName) {
+    return measure(image, Objects.of(labels), imageName);
+  }
+
+  /**
+   * The objects of one label image with their pixels grouped ({@link Labels#pixelsByLabel}) and
+   * their edge pixels flagged ({@link Labels#innerBoundary}) once, shared by the intensity of
+   * every image of a site.
+   */
+  public static final class Objects {
+    private final LabelImage labels;
+    private final int[] starts;
+    private final int[] idx;
+    private final boolean[] edge;
+
+    private Objects(LabelImage labels, int[] starts, int[] idx, boolean[] edge) {
+      this.labels = labels;
+      this.starts = starts;
+      this.idx = idx;
+      this.edge = edge;
+    }
+
+    /**
+     * @param labels the objects
+     * @return them grouped, with their edge pixels
+     */
+    public static Objects of(LabelImage labels) {
+      int[][] groups = Labels.pixelsByLabel(labels.labels(), labels.count());
+      return new Objects(labels, groups[0], groups[1],
+          Labels.innerBoundary(labels.labels(), labels.width(), labels.height()));
+    }
+  }
+
+  /**
+   * Measures every object in one image, the objects prepared once for all images ({@link
+   * Objects#of}); the same values as {@link #measure(FloatImage, LabelImage, String)}.
+   *
+   * @param image the intensities (finite), same size as the labels
+   * @param objects the objects
+   * @param imageName the image name for the feature names
+   * @return 21 columns
+   */
+  public static FeatureSet measure(FloatImage image, Objects objects, String imageName) {
+    LabelImage labels = objects.labels;
     if (image.width() != labels.width() || image.height() != labels.height()) {
       throw new IllegalArgumentException("Intensity of " + imageName + ": image " + image
           + " does not match labels " + labels);
@@ -70,13 +113,13 @@ public final class Intensity {
     int n = labels.count();
     int w = labels.width();
     float[] px = image.pixels();
-    boolean[] edge = Labels.innerBoundary(labels.labels(), w, labels.height());
-    int[][] groups = Labels.pixelsByLabel(labels.labels(), n);
-    int[] starts = groups[0];
-    int[] idx = groups[1];
+    boolean[] edge = objects.edge;
+    int[] starts = objects.starts;
+    int[] idx = objects.idx;
     List<String> names = names(imageName);
     double[][] cols = new double[names.size()][n];
     double[] vals = new double[0];
+    float[] fvals = new float[0];
     for (int l = 1; l <= n; l++) {
       int s = starts[l];
       int e = starts[l + 1];
@@ -91,6 +134,7 @@ public final class Intensity {
       }
       if (vals.length < area) {
         vals = new double[area];
+        fvals = new float[area];
       }
       double sum = 0;
       double sumSq = 0;
@@ -109,7 +153,7 @@ public final class Intensity {
       for (int k = s; k < e; k++) {
         int p = idx[k];
         double v = px[p];
-        vals[k - s] = v;
+        fvals[k - s] = px[p];
         sum += v;
         sumSq += v * v;
         if (v < min) {
@@ -138,7 +182,11 @@ public final class Intensity {
       cy /= area;
       double cmx = sum != 0 ? wx / sum : Double.NaN;
       double cmy = sum != 0 ? wy / sum : Double.NaN;
-      Arrays.sort(vals, 0, area);
+      // the pixels are floats: sorting them and widening gives Arrays.sort of the widened values
+      RadixSort.sortFloats(fvals, area);
+      for (int k = 0; k < area; k++) {
+        vals[k] = fvals[k];
+      }
       double lq = quantile(vals, area, 0.25);
       double med = quantile(vals, area, 0.5);
       double uq = quantile(vals, area, 0.75);

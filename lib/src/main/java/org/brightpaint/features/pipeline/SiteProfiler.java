@@ -173,8 +173,9 @@ public final class SiteProfiler {
         t.add(() -> AreaShape.measure(l));
       }
       if (settings.families().contains(MeasurementFamily.INTENSITY)) {
+        Intensity.Objects io = Intensity.Objects.of(l);
         for (String name : settings.measuredImages()) {
-          t.add(() -> Intensity.measure(images.get(name), l, name));
+          t.add(() -> Intensity.measure(images.get(name), io, name));
         }
       }
       t.addAll(FamilyWiring.tasks(c, images, labels, withDiscarded, granularity, grey, settings));

@@ -55,4 +55,34 @@ class RadixSortTest {
     assertArrayEquals(new int[] {5, 2, 1, 3, 6, 0, 4}, at);
     assertEquals(keys[2], keys[3], "-0.0f and 0.0f share a key");
   }
+
+  /** Bit for bit Arrays.sort: zeros of both signs, subnormals, infinities, NaN, ties, prefixes. */
+  @Test
+  void sortFloatsEqualsArraysSort() {
+    Random rnd = new Random(11);
+    float[] special = {-0.0f, 0.0f, Float.MIN_VALUE, -Float.MIN_VALUE, Float.NaN,
+        Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, 1f, -1f, 0.5f};
+    for (int n : new int[] {0, 1, 2, 7, 300, 5000}) {
+      for (int kind = 0; kind < 3; kind++) {
+        float[] v = new float[n + 3];
+        for (int i = 0; i < v.length; i++) {
+          v[i] = switch (kind) {
+            case 0 -> special[rnd.nextInt(special.length)];
+            case 1 -> (float) rnd.nextGaussian();
+            default -> rnd.nextInt(65536) / 65535f;
+          };
+        }
+        float[] expected = v.clone();
+        Arrays.sort(expected, 0, n);
+        RadixSort.sortFloats(v, n);
+        int[] got = new int[v.length];
+        int[] want = new int[v.length];
+        for (int i = 0; i < v.length; i++) {
+          got[i] = Float.floatToRawIntBits(v[i]);
+          want[i] = Float.floatToRawIntBits(expected[i]);
+        }
+        assertArrayEquals(want, got, n + " values, kind " + kind);
+      }
+    }
+  }
 }
