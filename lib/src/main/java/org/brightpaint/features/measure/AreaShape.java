@@ -63,19 +63,29 @@ public final class AreaShape {
    *
    * @param labels the objects ({@code 1..count})
    * @return 54 columns, one value per object
+   * @throws IllegalArgumentException on a label outside {@code 0..labels.count()}
    */
   public static FeatureSet measure(LabelImage labels) {
-    int n = labels.count();
-    int w = labels.width();
+    return measure(ObjectIndex.of(labels));
+  }
+
+  /**
+   * Measures every object, indexed by the caller.
+   *
+   * @param index the objects
+   * @return 54 columns, one value per object
+   */
+  public static FeatureSet measure(ObjectIndex index) {
+    int n = index.count;
+    int w = index.width;
     List<int[]> pairs = Zernike.indices(Zernike.MAX_ORDER);
     List<String> names = names();
     double[][] cols = new double[names.size()][n];
-    int[][] groups = Labels.pixelsByLabel(labels.labels(), n);
-    int[] starts = groups[0];
-    int[] idx = groups[1];
+    int[] starts = index.start;
+    int[] idx = index.pixels;
     for (int l = 1; l <= n; l++) {
-      int s = starts[l];
-      int e = starts[l + 1];
+      int s = starts[l - 1];
+      int e = starts[l];
       double[] row = measureOne(idx, s, e, w, pairs);
       for (int c = 0; c < row.length; c++) {
         cols[c][l - 1] = row[c];

@@ -116,12 +116,26 @@ public final class Colocalization {
    * @throws IllegalArgumentException on a size mismatch or a non-finite pixel
    */
   public static FeatureSet measure(Map<String, FloatImage> images, LabelImage labels, Options options) {
+    return measure(images, ObjectIndex.of(labels), options);
+  }
+
+  /**
+   * Every pair of the given images, the objects indexed by the caller.
+   *
+   * @param images image name to image, in CellProfiler's list order (an ordered map), all the
+   *     labels' size
+   * @param idx the objects
+   * @param options the settings
+   * @return 8 columns per pair
+   * @throws IllegalArgumentException on a size mismatch or a non-finite pixel
+   */
+  public static FeatureSet measure(Map<String, FloatImage> images, ObjectIndex idx, Options options) {
+    LabelImage labels = idx.labels;
     List<String> names = new ArrayList<>(images.keySet());
     for (String n : names) {
       Inputs.checkName(n);
       Inputs.check(images.get(n), n, labels);
     }
-    ObjectIndex idx = ObjectIndex.of(labels);
     int[][] ranks = new int[names.size()][];
     int[] maxRank = new int[names.size()];
     for (int c = 0; c < names.size(); c++) {

@@ -169,6 +169,24 @@ public final class Granularity {
      * @throws IllegalArgumentException when the label images differ in size
      */
     public static Objects of(List<LabelImage> objectSets, Options options) {
+      List<ObjectIndex> indexes = new ArrayList<>();
+      for (LabelImage l : objectSets) {
+        indexes.add(ObjectIndex.of(l));
+      }
+      return ofIndexes(indexes, options);
+    }
+
+    /**
+     * @param indexes the object sets, indexed by the caller, of one size (may be empty)
+     * @param options the settings (their subsampling fixes the weights)
+     * @return the objects' pixels and upsampling weights
+     * @throws IllegalArgumentException when the label images differ in size
+     */
+    public static Objects ofIndexes(List<ObjectIndex> indexes, Options options) {
+      List<LabelImage> objectSets = new ArrayList<>();
+      for (ObjectIndex i : indexes) {
+        objectSets.add(i.labels);
+      }
       int sets = objectSets.size();
       ObjectIndex[] idxs = new ObjectIndex[sets];
       int[][] wStart = new int[sets][];
@@ -208,7 +226,7 @@ public final class Granularity {
         fxs[x] = c - x0s[x];
       }
       for (int k = 0; k < sets; k++) {
-        ObjectIndex idx = ObjectIndex.of(objectSets.get(k));
+        ObjectIndex idx = indexes.get(k);
         idxs[k] = idx;
         int n = idx.count;
         wStart[k] = new int[n + 1];

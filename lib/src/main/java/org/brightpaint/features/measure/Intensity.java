@@ -67,31 +67,34 @@ public final class Intensity {
   }
 
   /**
-   * The objects of one label image with their pixels grouped ({@link Labels#pixelsByLabel}) and
-   * their edge pixels flagged ({@link Labels#innerBoundary}) once, shared by the intensity of
-   * every image of a site.
+   * The objects of one label image, indexed ({@link ObjectIndex}), with their edge pixels flagged
+   * ({@link Labels#innerBoundary}) once, shared by the intensity of every image of a site.
    */
   public static final class Objects {
-    private final LabelImage labels;
-    private final int[] starts;
-    private final int[] idx;
+    private final ObjectIndex index;
     private final boolean[] edge;
 
-    private Objects(LabelImage labels, int[] starts, int[] idx, boolean[] edge) {
-      this.labels = labels;
-      this.starts = starts;
-      this.idx = idx;
+    private Objects(ObjectIndex index, boolean[] edge) {
+      this.index = index;
       this.edge = edge;
     }
 
     /**
      * @param labels the objects
-     * @return them grouped, with their edge pixels
+     * @return them indexed, with their edge pixels
+     * @throws IllegalArgumentException on a label outside {@code 0..labels.count()}
      */
     public static Objects of(LabelImage labels) {
-      int[][] groups = Labels.pixelsByLabel(labels.labels(), labels.count());
-      return new Objects(labels, groups[0], groups[1],
-          Labels.innerBoundary(labels.labels(), labels.width(), labels.height()));
+      return of(ObjectIndex.of(labels));
+    }
+
+    /**
+     * @param index the objects, indexed by the caller
+     * @return them with their edge pixels
+     */
+    public static Objects of(ObjectIndex index) {
+      LabelImage l = index.labels;
+      return new Objects(index, Labels.innerBoundary(l.labels(), l.width(), l.height()));
     }
   }
 
@@ -105,7 +108,7 @@ public final class Intensity {
    * @return 21 columns
    */
   public static FeatureSet measure(FloatImage image, Objects objects, String imageName) {
-    LabelImage labels = objects.labels;
+    LabelImage labels = objects.index.labels;
     if (image.width() != labels.width() || image.height() != labels.height()) {
       throw new IllegalArgumentException("Intensity of " + imageName + ": image " + image
           + " does not match labels " + labels);
@@ -114,15 +117,15 @@ public final class Intensity {
     int w = labels.width();
     float[] px = image.pixels();
     boolean[] edge = objects.edge;
-    int[] starts = objects.starts;
-    int[] idx = objects.idx;
+    int[] starts = objects.index.start;
+    int[] idx = objects.index.pixels;
     List<String> names = names(imageName);
     double[][] cols = new double[names.size()][n];
     double[] vals = new double[0];
     float[] fvals = new float[0];
     for (int l = 1; l <= n; l++) {
-      int s = starts[l];
-      int e = starts[l + 1];
+      int s = starts[l - 1];
+      int e = starts[l];
       int area = e - s;
       int o = l - 1;
       if (area == 0) {

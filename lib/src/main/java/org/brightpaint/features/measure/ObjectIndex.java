@@ -6,9 +6,11 @@ import org.brightpaint.image.LabelImage;
  * The pixels of every object of a label image, grouped by label in raster order (compressed rows):
  * object {@code l} (1-based) owns {@code pixels[start[l-1] .. start[l])}, each a row-major index
  * {@code y * width + x}; with its bounding box ({@code minX..maxX}, {@code minY..maxY} inclusive,
- * -1 for labels without pixels).
+ * -1 for labels without pixels). Built once per label image and shared by the measurement families
+ * of a site (each family's {@code LabelImage} overload builds its own).
  */
-final class ObjectIndex {
+public final class ObjectIndex {
+  final LabelImage labels;
   final int width;
   final int height;
   final int count;
@@ -20,6 +22,7 @@ final class ObjectIndex {
   final int[] maxY;
 
   private ObjectIndex(LabelImage labels) {
+    this.labels = labels;
     width = labels.width();
     height = labels.height();
     count = labels.count();
@@ -81,9 +84,16 @@ final class ObjectIndex {
    *
    * @param labels the labels
    * @return the index
+   * @throws IllegalArgumentException on a label outside {@code 0..labels.count()}
    */
-  static ObjectIndex of(LabelImage labels) {
+  public static ObjectIndex of(LabelImage labels) {
+    Inputs.requireNonNull(labels, "labels");
     return new ObjectIndex(labels);
+  }
+
+  /** @return the indexed label image */
+  public LabelImage labels() {
+    return labels;
   }
 
   /**

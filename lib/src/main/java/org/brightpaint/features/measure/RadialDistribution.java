@@ -104,11 +104,24 @@ public final class RadialDistribution {
    * @throws IllegalArgumentException on a size mismatch or a non-finite pixel
    */
   public static FeatureSet measure(Map<String, FloatImage> images, LabelImage labels, Options options) {
+    return measure(images, ObjectIndex.of(labels), options);
+  }
+
+  /**
+   * Several channels sharing one geometry computation, the objects indexed by the caller.
+   *
+   * @param images name to image, in output order (an ordered map)
+   * @param idx the objects
+   * @param options the settings
+   * @return 3 x bins columns per channel
+   * @throws IllegalArgumentException on a size mismatch or a non-finite pixel
+   */
+  public static FeatureSet measure(Map<String, FloatImage> images, ObjectIndex idx, Options options) {
+    LabelImage labels = idx.labels;
     for (Map.Entry<String, FloatImage> e : images.entrySet()) {
       Inputs.checkName(e.getKey());
       Inputs.check(e.getValue(), e.getKey(), labels);
     }
-    ObjectIndex idx = ObjectIndex.of(labels);
     int bins = options.binCount();
     int n = idx.count;
     int[] bin = new int[idx.pixels.length];

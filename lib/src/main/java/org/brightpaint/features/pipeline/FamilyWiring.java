@@ -9,6 +9,7 @@ import org.brightpaint.features.FeatureSet;
 import org.brightpaint.features.measure.Colocalization;
 import org.brightpaint.features.measure.Granularity;
 import org.brightpaint.features.measure.Neighbors;
+import org.brightpaint.features.measure.ObjectIndex;
 import org.brightpaint.features.measure.RadialDistribution;
 import org.brightpaint.features.measure.Texture;
 import org.brightpaint.features.segment.PrimaryObjects;
@@ -30,12 +31,12 @@ final class FamilyWiring {
    * Granularity of every measured image for all three compartments at once.
    *
    * @param images measured images
-   * @param labels the compartments
+   * @param labels the compartments, indexed
    * @param s settings
    * @return image name to result (object sets in {@link Compartment} order)
    */
   static Map<String, Granularity.Result> granularity(
-      Map<String, FloatImage> images, Map<Compartment, LabelImage> labels, ProfileSettings s) {
+      Map<String, FloatImage> images, Map<Compartment, ObjectIndex> labels, ProfileSettings s) {
     Map<String, Granularity.Result> out = new LinkedHashMap<>();
     if (!s.families().contains(MeasurementFamily.GRANULARITY)) {
       return out;
@@ -43,13 +44,13 @@ final class FamilyWiring {
     ProfileSettings.MeasurementSettings m = s.measurements();
     Granularity.Options o = new Granularity.Options(m.granularitySubsample(), m.granularityBackgroundSubsample(),
         m.granularityRadius(), m.granularitySpectrum());
-    List<LabelImage> sets = new ArrayList<>();
+    List<ObjectIndex> sets = new ArrayList<>();
     for (Compartment c : Compartment.values()) {
       if (labels.containsKey(c)) {
         sets.add(labels.get(c));
       }
     }
-    Granularity.Objects objects = Granularity.Objects.of(sets, o);
+    Granularity.Objects objects = Granularity.Objects.ofIndexes(sets, o);
     List<Map.Entry<String, Granularity.Result>> results = s.measuredImages().parallelStream()
         .map(name -> Map.entry(name, Granularity.measure(images.get(name), name, objects, o))).toList();
     results.forEach(e -> out.put(e.getKey(), e.getValue()));
@@ -62,6 +63,7 @@ final class FamilyWiring {
    *
    * @param c the compartment
    * @param images image name to image
+   * @param indexes the compartments, indexed
    * @param labels the compartments
    * @param withDiscarded per compartment, the labels including the discarded objects that take part
    *     as neighbours (numbered after the kept ones; for nuclei see {@link #nucleiWithDiscarded})
@@ -71,7 +73,8 @@ final class FamilyWiring {
    * @return tasks
    */
   static List<Supplier<FeatureSet>> tasks(
-      Compartment c, Map<String, FloatImage> images, Map<Compartment, LabelImage> labels,
+      Compartment c, Map<String, FloatImage> images, Map<Compartment, ObjectIndex> indexes,
+      Map<Compartment, LabelImage> labels,
       Map<Compartment, LabelImage> withDiscarded, Map<String, Granularity.Result> granularity,
       Map<String, Texture.Grey> grey, ProfileSettings s) {
     List<Supplier<FeatureSet>> t = new ArrayList<>();
@@ -103,7 +106,7 @@ final class FamilyWiring {
           if (ordered.size() >= 2) {
             Colocalization.Options o = new Colocalization.Options(m.colocalizationThresholdPercent(),
                 m.colocalizationCostes(), m.costesImageScale());
-            t.add(() -> Colocalization.measure(ordered, l, o));
+            t.add(() -> Colocalization.measure(ordered, indexes.get(c), o));
           }
         }
         case RADIAL_DISTRIBUTION -> {
@@ -113,7 +116,7 @@ final class FamilyWiring {
           for (String name : s.measuredImages()) {
             ordered.put(name, images.get(name));
           }
-          t.add(() -> RadialDistribution.measure(ordered, l, o));
+          t.add(() -> RadialDistribution.measure(ordered, indexes.get(c), o));
         }
         case NEIGHBORS -> {
           for (NeighborRule rule : m.neighbors()) {

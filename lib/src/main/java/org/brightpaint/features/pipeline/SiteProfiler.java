@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import org.brightpaint.features.FeatureSet;
 import org.brightpaint.features.measure.AreaShape;
 import org.brightpaint.features.measure.Intensity;
+import org.brightpaint.features.measure.ObjectIndex;
 import org.brightpaint.features.measure.ObjectRelations;
 import org.brightpaint.features.measure.Texture;
 import org.brightpaint.features.segment.PrimaryObjects;
@@ -145,8 +146,13 @@ public final class SiteProfiler {
       Map<String, FloatImage> images, Map<Compartment, LabelImage> labels,
       Map<Compartment, LabelImage> withDiscarded, ProfileSettings settings, Map<String, Double> imageMeasurements) {
     List<Compartment> comps = List.copyOf(labels.keySet());
+    // each compartment's objects indexed once for every family
+    Map<Compartment, ObjectIndex> index = new EnumMap<>(Compartment.class);
+    for (Compartment c : comps) {
+      index.put(c, ObjectIndex.of(labels.get(c)));
+    }
     Map<String, org.brightpaint.features.measure.Granularity.Result> granularity =
-        FamilyWiring.granularity(images, labels, settings);
+        FamilyWiring.granularity(images, index, settings);
     granularity.forEach((name, r) -> r.image().columns().forEach((k, v) -> imageMeasurements.put(k, v[0])));
     // each image quantised once for its whole-image and every compartment's texture
     Map<String, Texture.Grey> grey = new LinkedHashMap<>();
@@ -169,16 +175,17 @@ public final class SiteProfiler {
       List<Supplier<FeatureSet>> t = new ArrayList<>();
       t.add(() -> ObjectRelations.numbersAndCenters(l, c != Compartment.CYTOPLASM));
       t.addAll(relations(c, labels));
+      ObjectIndex idx = index.get(c);
       if (settings.families().contains(MeasurementFamily.AREA_SHAPE)) {
-        t.add(() -> AreaShape.measure(l));
+        t.add(() -> AreaShape.measure(idx));
       }
       if (settings.families().contains(MeasurementFamily.INTENSITY)) {
-        Intensity.Objects io = Intensity.Objects.of(l);
+        Intensity.Objects io = Intensity.Objects.of(idx);
         for (String name : settings.measuredImages()) {
           t.add(() -> Intensity.measure(images.get(name), io, name));
         }
       }
-      t.addAll(FamilyWiring.tasks(c, images, labels, withDiscarded, granularity, grey, settings));
+      t.addAll(FamilyWiring.tasks(c, images, index, labels, withDiscarded, granularity, grey, settings));
       tasks.put(c, t);
     }
     List<Supplier<FeatureSet>> all = new ArrayList<>();
