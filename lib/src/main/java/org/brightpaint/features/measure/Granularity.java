@@ -406,11 +406,7 @@ public final class Granularity {
       } else {
         reconstruction.raise(ero[i]);
       }
-      reconstruction.values(levelValue, recValue);
-      double sum = 0;
-      for (double v : recValue) {
-        sum += v;
-      }
+      double sum = reconstruction.values(levelValue, recValue);
       imageMean[i] = sum / recValue.length;
       for (int k = 0; k < sets; k++) {
         int n = current[k].length;

@@ -447,16 +447,21 @@ final class Morphology {
     /**
      * @param levels the value of each rank
      * @param out receives the kept reconstruction's values, {@code h x w}
+     * @return their sum, added in row-major order (as a loop over {@code out} adds them)
      */
-    void values(double[] levels, double[] out) {
+    double values(double[] levels, double[] out) {
       int[] a = jm;
+      double sum = 0;
       for (int y = 0; y < h; y++) {
         int src = 2 * ((y + 1) * ww + 1);
         int dst = y * w;
         for (int x = 0; x < w; x++) {
-          out[dst + x] = levels[a[src + 2 * x]];
+          double v = levels[a[src + 2 * x]];
+          out[dst + x] = v;
+          sum += v;
         }
       }
+      return sum;
     }
 
     private void copyOut(int[] out) {
