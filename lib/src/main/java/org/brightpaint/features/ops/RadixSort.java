@@ -94,4 +94,56 @@ public final class RadixSort {
       System.arraycopy(at, 0, payload, 0, n);
     }
   }
+  /**
+   * A sorted copy of floats, the same array as {@code Arrays.sort} makes of a copy: each float's
+   * bits are mapped to an int whose unsigned order is {@link Float#compare}'s order (-0.0 before
+   * 0.0, NaN last as the canonical NaN), the ints are sorted by two 16-bit counting passes, and
+   * mapped back. The mapping is one-to-one on non-NaN floats, so the sorted sequence of floats is
+   * the only one there is, whichever algorithm sorts it.
+   *
+   * @param values the floats, not modified
+   * @return them in ascending order
+   */
+  public static float[] sortedCopy(float[] values) {
+    int n = values.length;
+    int[] key = new int[n];
+    for (int i = 0; i < n; i++) {
+      int bits = Float.floatToIntBits(values[i]);
+      key[i] = bits ^ ((bits >> 31) | Integer.MIN_VALUE);
+    }
+    int[] count = new int[RADIX];
+    for (int i = 0; i < n; i++) {
+      count[key[i] & (RADIX - 1)]++;
+    }
+    int[] low = key;
+    if (n > 0 && count[key[0] & (RADIX - 1)] != n) {
+      low = new int[n];
+      prefixSums(count);
+      for (int i = 0; i < n; i++) {
+        low[count[key[i] & (RADIX - 1)]++] = key[i];
+      }
+    }
+    Arrays.fill(count, 0);
+    for (int i = 0; i < n; i++) {
+      count[low[i] >>> DIGIT]++;
+    }
+    prefixSums(count);
+    float[] out = new float[n];
+    for (int i = 0; i < n; i++) {
+      int k = low[i];
+      int bits = k ^ (~(k >> 31) | Integer.MIN_VALUE);
+      out[count[k >>> DIGIT]++] = Float.intBitsToFloat(bits);
+    }
+    return out;
+  }
+
+  /** Turns counts into the start of each digit's range. */
+  private static void prefixSums(int[] count) {
+    int sum = 0;
+    for (int d = 0; d < count.length; d++) {
+      int c = count[d];
+      count[d] = sum;
+      sum += c;
+    }
+  }
 }
