@@ -289,12 +289,22 @@ public final class Labels {
   /**
    * Sets to 0 every object with a pixel in the first or last row or column.
    *
-   * @param labels labels, modified in place
+   * <p>The table of border labels is sized by the largest label on the border, found from the
+   * border pixels alone, rather than by the largest label in the image: a label above it cannot
+   * touch the border, so the same objects are cleared without reading the image an extra time.
+   *
+   * @param labels labels (&gt;= 0), modified in place
    * @param width columns
    * @param height rows
    */
   public static void clearBorder(int[] labels, int width, int height) {
-    int m = max(labels);
+    int m = 0;
+    for (int x = 0; x < width; x++) {
+      m = Math.max(m, Math.max(labels[x], labels[(height - 1) * width + x]));
+    }
+    for (int y = 0; y < height; y++) {
+      m = Math.max(m, Math.max(labels[y * width], labels[y * width + width - 1]));
+    }
     boolean[] touch = new boolean[m + 1];
     for (int x = 0; x < width; x++) {
       touch[labels[x]] = true;
@@ -306,7 +316,8 @@ public final class Labels {
     }
     touch[0] = false;
     for (int i = 0; i < labels.length; i++) {
-      if (touch[labels[i]]) {
+      int l = labels[i];
+      if (l <= m && touch[l]) {
         labels[i] = 0;
       }
     }
