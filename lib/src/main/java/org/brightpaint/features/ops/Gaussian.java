@@ -39,6 +39,13 @@ public final class Gaussian {
   /**
    * Zero-padded separable convolution with a symmetric odd-length kernel.
    *
+   * <p>Each output of a pass is a double sum, from 0, of {@code kernel[k + r] * value} over the
+   * in-image taps {@code k} in increasing order, rounded to float. Both passes form these sums tap
+   * by tap for a whole row at once (tap {@code k} is added to every pixel whose neighbour at
+   * {@code k} lies in the image), so each pixel gets the same terms in the same order as a loop
+   * over its own taps, and the same float; the pixels of a row are independent sums, which the
+   * JIT can vectorise.
+   *
    * @param src {@code width * height} values
    * @param width columns
    * @param height rows
@@ -48,21 +55,23 @@ public final class Gaussian {
   public static float[] convolve(float[] src, int width, int height, double[] kernel) {
     int r = kernel.length / 2;
     float[] tmp = new float[src.length];
-    // rows
+    double[] acc = new double[width];
+    // rows, tap by tap (see the method's comment)
     for (int y = 0; y < height; y++) {
       int row = y * width;
-      for (int x = 0; x < width; x++) {
-        int lo = Math.max(-r, -x);
-        int hi = Math.min(r, width - 1 - x);
-        double s = 0;
-        for (int k = lo; k <= hi; k++) {
-          s += kernel[k + r] * src[row + x + k];
+      java.util.Arrays.fill(acc, 0);
+      for (int k = -r; k <= r; k++) {
+        double w = kernel[k + r];
+        int xHi = Math.min(width, width - k);
+        for (int x = Math.max(0, -k); x < xHi; x++) {
+          acc[x] += w * src[row + x + k];
         }
-        tmp[row + x] = (float) s;
+      }
+      for (int x = 0; x < width; x++) {
+        tmp[row + x] = (float) acc[x];
       }
     }
     float[] out = new float[src.length];
-    double[] acc = new double[width];
     for (int y = 0; y < height; y++) {
       java.util.Arrays.fill(acc, 0);
       int lo = Math.max(-r, -y);

@@ -154,7 +154,18 @@ public final class Labels {
   /**
    * Fills holes of labelled objects ({@code centrosome.cpmorphology.fill_labeled_holes} without a
    * size limit): a 4-connected background region that does not touch the image border and whose
-   * 8-neighbouring object pixels all carry one label takes that label.
+   * 8-neighbouring object pixels all carry one label takes that label (a label above 0: a region
+   * whose only neighbouring label is negative stays background).
+   *
+   * <p>The background regions are found as runs of background pixels along each row, joined by
+   * union-find where runs of consecutive rows share a column (4-connectivity), instead of by a
+   * flood fill of every background pixel: the work is one read of each pixel plus one step per
+   * run. Only a region's pixel set, its border contact and the set of labels around it decide
+   * whether and how it is filled, and all three are the same however the region is found, so the
+   * result is that of labelling the background ({@code scipy.ndimage.label}, as centrosome does)
+   * and testing each region. The 8-neighbour labels of a run in row {@code y} from column
+   * {@code x0} to {@code x1} are those at {@code (x0 - 1, y)}, {@code (x1 + 1, y)} and at columns
+   * {@code x0 - 1 .. x1 + 1} of rows {@code y - 1} and {@code y + 1}.
    *
    * @param labels labels, not modified
    * @param width columns
@@ -162,57 +173,138 @@ public final class Labels {
    * @return a new label array
    */
   public static int[] fillHoles(int[] labels, int width, int height) {
-    boolean[] bg = new boolean[labels.length];
-    for (int i = 0; i < labels.length; i++) {
-      bg[i] = labels[i] == 0;
-    }
-    int[] comp = components(bg, width, height, false);
-    int nc = max(comp);
-    int[] owner = new int[nc + 1]; // 0 unknown, -1 invalid
+    int cap = Math.max(16, height);
+    int[] runX0 = new int[cap];
+    int[] runX1 = new int[cap];
+    int[] parent = new int[cap];
+    int[] rowStart = new int[height + 1];
+    int runs = 0;
     for (int y = 0; y < height; y++) {
+      rowStart[y] = runs;
+      int row = y * width;
+      int prev = y > 0 ? rowStart[y - 1] : 0; // runs of row y - 1 not yet passed
+      int prevEnd = runs;
       for (int x = 0; x < width; x++) {
-        int p = y * width + x;
-        int c = comp[p];
-        if (c == 0 || owner[c] == -1) {
+        if (labels[row + x] != 0) {
           continue;
         }
-        if (x == 0 || y == 0 || x == width - 1 || y == height - 1) {
-          owner[c] = -1;
-          continue;
+        int x0 = x;
+        while (x + 1 < width && labels[row + x + 1] == 0) {
+          x++;
         }
-        for (int dy = -1; dy <= 1; dy++) {
-          for (int dx = -1; dx <= 1; dx++) {
-            int l = labels[p + dy * width + dx];
-            if (l != 0) {
-              if (owner[c] == 0) {
-                owner[c] = l;
-              } else if (owner[c] != l) {
-                owner[c] = -1;
-              }
-            }
+        if (runs == runX0.length) {
+          runX0 = Arrays.copyOf(runX0, 2 * runs);
+          runX1 = Arrays.copyOf(runX1, 2 * runs);
+          parent = Arrays.copyOf(parent, 2 * runs);
+        }
+        runX0[runs] = x0;
+        runX1[runs] = x;
+        parent[runs] = runs;
+        if (y > 0) {
+          while (prev < prevEnd && runX1[prev] < x0) {
+            prev++;
           }
+          // runs of the row above overlapping columns x0..x; the last may overlap the next run too
+          for (int r = prev; r < prevEnd && runX0[r] <= x; r++) {
+            union(parent, r, runs);
+          }
+        }
+        runs++;
+      }
+    }
+    rowStart[height] = runs;
+    boolean[] notHole = new boolean[runs];
+    int[] owner = new int[runs];
+    for (int y = 0; y < height; y++) {
+      for (int r = rowStart[y]; r < rowStart[y + 1]; r++) {
+        if (y == 0 || y == height - 1 || runX0[r] == 0 || runX1[r] == width - 1) {
+          notHole[find(parent, r)] = true;
         }
       }
     }
+    for (int y = 1; y < height - 1; y++) {
+      for (int r = rowStart[y]; r < rowStart[y + 1]; r++) {
+        int c = find(parent, r);
+        if (notHole[c]) {
+          continue;
+        }
+        int x0 = runX0[r] - 1;
+        int x1 = runX1[r] + 1;
+        int row = y * width;
+        // the row's neighbours x0 and x1 are object pixels: the run is maximal
+        boolean ok = own(owner, c, labels[row + x0]) && own(owner, c, labels[row + x1]);
+        for (int x = x0; ok && x <= x1; x++) {
+          ok = own(owner, c, labels[row - width + x]) && own(owner, c, labels[row + width + x]);
+        }
+        notHole[c] = !ok;
+      }
+    }
     int[] out = labels.clone();
-    for (int i = 0; i < out.length; i++) {
-      int c = comp[i];
-      if (c != 0 && owner[c] > 0) {
-        out[i] = owner[c];
+    for (int y = 1; y < height - 1; y++) {
+      for (int r = rowStart[y]; r < rowStart[y + 1]; r++) {
+        int c = find(parent, r);
+        if (!notHole[c] && owner[c] > 0) {
+          Arrays.fill(out, y * width + runX0[r], y * width + runX1[r] + 1, owner[c]);
+        }
       }
     }
     return out;
   }
 
   /**
+   * Adds label {@code l} to the labels seen around region {@code c}.
+   *
+   * @return false when {@code c} now borders two different labels
+   */
+  private static boolean own(int[] owner, int c, int l) {
+    if (l == 0 || owner[c] == l) {
+      return true;
+    }
+    if (owner[c] == 0) {
+      owner[c] = l;
+      return true;
+    }
+    return false;
+  }
+
+  private static int find(int[] parent, int i) {
+    while (parent[i] != i) {
+      parent[i] = parent[parent[i]];
+      i = parent[i];
+    }
+    return i;
+  }
+
+  /** Joins the sets of {@code a} and {@code b}; the smaller root becomes the root. */
+  private static void union(int[] parent, int a, int b) {
+    int ra = find(parent, a);
+    int rb = find(parent, b);
+    if (ra < rb) {
+      parent[rb] = ra;
+    } else if (rb < ra) {
+      parent[ra] = rb;
+    }
+  }
+
+  /**
    * Sets to 0 every object with a pixel in the first or last row or column.
    *
-   * @param labels labels, modified in place
+   * <p>The table of border labels is sized by the largest label on the border, found from the
+   * border pixels alone, rather than by the largest label in the image: a label above it cannot
+   * touch the border, so the same objects are cleared without reading the image an extra time.
+   *
+   * @param labels labels (&gt;= 0), modified in place
    * @param width columns
    * @param height rows
    */
   public static void clearBorder(int[] labels, int width, int height) {
-    int m = max(labels);
+    int m = 0;
+    for (int x = 0; x < width; x++) {
+      m = Math.max(m, Math.max(labels[x], labels[(height - 1) * width + x]));
+    }
+    for (int y = 0; y < height; y++) {
+      m = Math.max(m, Math.max(labels[y * width], labels[y * width + width - 1]));
+    }
     boolean[] touch = new boolean[m + 1];
     for (int x = 0; x < width; x++) {
       touch[labels[x]] = true;
@@ -224,7 +316,8 @@ public final class Labels {
     }
     touch[0] = false;
     for (int i = 0; i < labels.length; i++) {
-      if (touch[labels[i]]) {
+      int l = labels[i];
+      if (l <= m && touch[l]) {
         labels[i] = 0;
       }
     }

@@ -47,6 +47,22 @@ public final class PixelNeighbours {
   }
 
   /**
+   * The neighbours of a pixel away from the image border as index offsets, in the order of
+   * {@link #of}: for a pixel {@code p} with {@code 0 < x < width - 1} and {@code 0 < y < height - 1},
+   * {@code p + offsets[k]} is entry {@code k} of {@link #of}, without its division and bounds
+   * checks.
+   *
+   * @param width columns
+   * @param eightConnected 8-connectivity when true, else 4
+   * @return 8 or 4 offsets
+   */
+  public static int[] interiorOffsets(int width, boolean eightConnected) {
+    return eightConnected
+        ? new int[] {-width - 1, -width, -width + 1, -1, 1, width - 1, width, width + 1}
+        : new int[] {-width, -1, 1, width};
+  }
+
+  /**
    * @param p a pixel index
    * @param q the index of one of {@code p}'s 8 neighbours
    * @param width columns

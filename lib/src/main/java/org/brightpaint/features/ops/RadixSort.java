@@ -96,10 +96,12 @@ public final class RadixSort {
   }
 
   /**
-   * Sorts {@code v[0 .. n)} ascending in {@link Float#compare} order (-0.0f before 0.0f, NaN
-   * last): the same array as {@code Arrays.sort(v, 0, n)}, a sorted array being unique. LSD radix
-   * over the four bytes of an order-preserving integer key (byte passes shared by every key are
-   * skipped), so an object's few thousand pixel values sort without comparisons.
+   * Sorts {@code v[0 .. n)} ascending in {@link Float#compare} order (-0.0f before 0.0f, NaN last
+   * as the canonical NaN): the same array as {@code Arrays.sort(v, 0, n)}, because the sorted
+   * sequence of a multiset of floats is unique whichever algorithm produces it. Each float maps to
+   * an int whose unsigned order is that order (one-to-one on non-NaN floats); the ints are sorted
+   * by LSD counting passes, of 8-bit digits below 65,536 values (an object's pixels) and 16-bit
+   * digits above (a whole image), skipping a pass whose digit every key shares; then mapped back.
    *
    * @param v values, sorted in place
    * @param n how many, from the start
@@ -108,37 +110,39 @@ public final class RadixSort {
     if (n < 2) {
       return;
     }
+    int digit = n < RADIX ? 8 : DIGIT;
+    int mask = (1 << digit) - 1;
     int[] key = new int[n];
     for (int i = 0; i < n; i++) {
       int bits = Float.floatToIntBits(v[i]);
-      key[i] = bits ^ ((bits >> 31) & 0x7fffffff) ^ 0x80000000;
+      key[i] = bits ^ ((bits >> 31) | Integer.MIN_VALUE);
     }
     int[] other = new int[n];
-    int[] count = new int[256];
-    for (int shift = 0; shift < 32; shift += 8) {
+    int[] count = new int[1 << digit];
+    for (int shift = 0; shift < 32; shift += digit) {
       Arrays.fill(count, 0);
       for (int i = 0; i < n; i++) {
-        count[(key[i] >>> shift) & 0xff]++;
+        count[(key[i] >>> shift) & mask]++;
       }
-      if (count[(key[0] >>> shift) & 0xff] == n) {
+      if (count[(key[0] >>> shift) & mask] == n) {
         continue;
       }
       int sum = 0;
-      for (int d = 0; d < 256; d++) {
+      for (int d = 0; d < count.length; d++) {
         int c = count[d];
         count[d] = sum;
         sum += c;
       }
       for (int i = 0; i < n; i++) {
-        other[count[(key[i] >>> shift) & 0xff]++] = key[i];
+        other[count[(key[i] >>> shift) & mask]++] = key[i];
       }
       int[] t = key;
       key = other;
       other = t;
     }
     for (int i = 0; i < n; i++) {
-      int k = key[i] ^ 0x80000000;
-      v[i] = Float.intBitsToFloat(k ^ ((k >> 31) & 0x7fffffff));
+      int k = key[i];
+      v[i] = Float.intBitsToFloat(k ^ (~(k >> 31) | Integer.MIN_VALUE));
     }
   }
 }

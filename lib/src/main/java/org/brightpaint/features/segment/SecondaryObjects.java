@@ -65,7 +65,9 @@ public final class SecondaryObjects {
     GlobalThreshold.Result th = GlobalThreshold.apply(image, options.threshold());
     int[] fin = finalPrimary.labels();
     int[] seeds = primary.unedited().labels().clone();
-    int um = Labels.max(seeds);
+    // the unedited count is at least the largest label (LabelImage's contract): tables sized by
+    // it map the same labels as tables sized by the largest label, without a pass to find it
+    int um = primary.unedited().count();
     boolean[] touching = new boolean[um + 1];
     for (int x = 0; x < w; x++) {
       touching[seeds[x]] = true;

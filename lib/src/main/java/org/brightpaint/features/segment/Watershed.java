@@ -1,6 +1,6 @@
 package org.brightpaint.features.segment;
 
-import org.brightpaint.features.ops.PixelHeap;
+import org.brightpaint.features.ops.FloatPixelHeap;
 import org.brightpaint.features.ops.PixelNeighbours;
 
 /**
@@ -8,6 +8,14 @@ import org.brightpaint.features.ops.PixelNeighbours;
  * 4-connectivity and compactness 0: marker pixels enter a queue keyed by image value; the lowest
  * pixel is taken (ties: first in, first out) and gives its label to each unlabelled neighbour in
  * the mask, which enters the queue with its own value.
+ *
+ * <p>The queue is a {@link FloatPixelHeap} (the float value and the push count packed in one
+ * {@code long}), which pops pixels in the same order as {@link org.brightpaint.features.ops.PixelHeap}
+ * given the same pushes, and the neighbours of pixels off the image border come from
+ * {@link PixelNeighbours#interiorOffsets}, in the order of {@link PixelNeighbours#of}; so every
+ * pixel is claimed by the same marker as with a double-keyed heap and bounds-checked neighbours.
+ * Marker pixels with no unlabelled neighbour in the mask (the inside of a marker object) are not
+ * queued: popping them would label nothing.
  *
  * <p>Reference: F. Meyer, "Topographic distance and watershed lines", Signal Processing 38 (1994)
  * 113-125, doi:10.1016/0165-1684(94)90060-4.
@@ -19,7 +27,7 @@ public final class Watershed {
   /**
    * Floods from the markers.
    *
-   * @param image {@code width * height} values (lower floods first)
+   * @param image {@code width * height} values (lower floods first), not NaN
    * @param markers seed labels (&gt; 0), 0 elsewhere; not modified
    * @param mask pixels that may be labelled, or null for all; markers outside it are kept
    * @param width columns
@@ -29,17 +37,18 @@ public final class Watershed {
    */
   public static int[] flood(float[] image, int[] markers, boolean[] mask, int width, int height, boolean eightConnected) {
     int[] out = markers.clone();
-    PixelHeap heap = new PixelHeap(1024);
+    FloatPixelHeap heap = new FloatPixelHeap(1024);
     int[] nb = new int[PixelNeighbours.MAX];
+    int[] inner = PixelNeighbours.interiorOffsets(width, eightConnected);
     for (int i = 0; i < out.length; i++) {
-      if (out[i] > 0) {
+      if (out[i] > 0 && canClaim(i, out, mask, width, height, eightConnected, inner, nb)) {
         heap.push(image[i], i);
       }
     }
     while (!heap.isEmpty()) {
       int p = heap.pop();
       int l = out[p];
-      int n = PixelNeighbours.of(p, width, height, eightConnected, nb);
+      int n = neighbours(p, width, height, eightConnected, inner, nb);
       for (int k = 0; k < n; k++) {
         int q = nb[k];
         if (out[q] != 0 || (mask != null && !mask[q])) {
@@ -50,5 +59,36 @@ public final class Watershed {
       }
     }
     return out;
+  }
+
+  /**
+   * Whether marker pixel {@code p} has a neighbour it could claim: one unlabelled and in the
+   * mask. A marker without one labels nothing when popped (labels are never removed, and the mask
+   * does not change), so leaving it out of the queue changes no label; the other pixels keep their
+   * order, which depends only on their values and the order in which they were pushed.
+   */
+  private static boolean canClaim(int p, int[] out, boolean[] mask, int width, int height, boolean eightConnected,
+      int[] inner, int[] nb) {
+    int n = neighbours(p, width, height, eightConnected, inner, nb);
+    for (int k = 0; k < n; k++) {
+      int q = nb[k];
+      if (out[q] == 0 && (mask == null || mask[q])) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** {@link PixelNeighbours#of}, from {@code inner} offsets for pixels off the image border. */
+  private static int neighbours(int p, int width, int height, boolean eightConnected, int[] inner, int[] nb) {
+    int y = p / width;
+    int x = p - y * width;
+    if (x > 0 && y > 0 && x < width - 1 && y < height - 1) {
+      for (int k = 0; k < inner.length; k++) {
+        nb[k] = p + inner[k];
+      }
+      return inner.length;
+    }
+    return PixelNeighbours.of(p, width, height, eightConnected, nb);
   }
 }

@@ -62,6 +62,9 @@ public final class BackgroundIllumination {
     }
     // The block image is constant along block rows: smooth each distinct block row horizontally,
     // then do the vertical pass as a weighted sum of block rows (exactly the separable filter).
+    // Each sum is a double sum from 0 of its terms in increasing tap (or block row) order; both
+    // passes add one tap (block row) to a whole row of sums at a time, which keeps every sum's
+    // terms and order and lets the JIT vectorise across the row.
     double[] k = Gaussian.kernel(filterSize / 2.35);
     int r = k.length / 2;
     double[] rowsSmoothed = new double[nby * w];
@@ -71,13 +74,22 @@ public final class BackgroundIllumination {
         wx[x] += k[d + r];
       }
     }
+    float[] blockRow = new float[w];
+    double[] acc = new double[w];
     for (int b = 0; b < nby; b++) {
       for (int x = 0; x < w; x++) {
-        double s = 0;
-        for (int d = Math.max(-r, -x); d <= Math.min(r, w - 1 - x); d++) {
-          s += k[d + r] * mins[b * nbx + bx[x + d]];
+        blockRow[x] = mins[b * nbx + bx[x]];
+      }
+      java.util.Arrays.fill(acc, 0);
+      for (int d = -r; d <= r; d++) {
+        double kd = k[d + r];
+        int xHi = Math.min(w, w - d);
+        for (int x = Math.max(0, -d); x < xHi; x++) {
+          acc[x] += kd * blockRow[x + d];
         }
-        rowsSmoothed[b * w + x] = s / wx[x];
+      }
+      for (int x = 0; x < w; x++) {
+        rowsSmoothed[b * w + x] = acc[x] / wx[x];
       }
     }
     float[] out = new float[w * h];
@@ -93,14 +105,17 @@ public final class BackgroundIllumination {
       // terms in the same order as a loop over all block rows
       int bLo = by[Math.max(0, y - r)];
       int bHi = by[Math.min(h - 1, y + r)];
-      for (int x = 0; x < w; x++) {
-        double s = 0;
-        for (int b = bLo; b <= bHi; b++) {
-          if (weights[b] != 0) {
-            s += weights[b] * rowsSmoothed[b * w + x];
+      java.util.Arrays.fill(acc, 0);
+      for (int b = bLo; b <= bHi; b++) {
+        double wb = weights[b];
+        if (wb != 0) {
+          for (int x = 0; x < w; x++) {
+            acc[x] += wb * rowsSmoothed[b * w + x];
           }
         }
-        out[y * w + x] = (float) (s / wsum);
+      }
+      for (int x = 0; x < w; x++) {
+        out[y * w + x] = (float) (acc[x] / wsum);
       }
     }
     return new FloatImage(w, h, out);

@@ -1,6 +1,6 @@
 package org.brightpaint.features.threshold;
 
-import java.util.Arrays;
+import org.brightpaint.features.ops.RadixSort;
 
 /**
  * Li's minimum cross-entropy threshold, iterated exactly as {@code skimage.filters.threshold_li}
@@ -29,8 +29,9 @@ public final class MinimumCrossEntropy {
     if (n == 0) {
       return 0;
     }
+    // the array Arrays.sort makes, by a radix sort (RadixSort.sortFloats)
     float[] sorted = values.clone();
-    Arrays.sort(sorted);
+    RadixSort.sortFloats(sorted, n);
     double min = sorted[0];
     if (sorted[n - 1] == sorted[0]) {
       return sorted[0];

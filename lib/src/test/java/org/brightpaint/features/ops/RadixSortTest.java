@@ -85,4 +85,37 @@ class RadixSortTest {
       }
     }
   }
+
+  @Test
+  void sortFloatsIsArraysSortUpToWholeImages() {
+    Random rnd = new Random(23);
+    for (int t = 0; t < 300; t++) {
+      int n = t < 5 ? t : rnd.nextInt(t % 10 == 0 ? 200_000 : 2000);
+      float[] v = new float[n];
+      int kinds = 1 + rnd.nextInt(8); // some arrays share the low or the high 16 bits
+      for (int i = 0; i < n; i++) {
+        v[i] = switch (rnd.nextInt(kinds)) {
+          case 0 -> 0.25f;
+          case 1 -> -0.0f;
+          case 2 -> 0.0f;
+          case 3 -> rnd.nextInt(5) - 2; // many ties
+          case 4 -> (float) (rnd.nextGaussian() * 1e-40); // subnormal
+          case 5 -> switch (rnd.nextInt(3)) {
+            case 0 -> Float.POSITIVE_INFINITY;
+            case 1 -> Float.NEGATIVE_INFINITY;
+            default -> Float.NaN;
+          };
+          case 6 -> (float) (rnd.nextGaussian() * 1e30);
+          default -> rnd.nextFloat();
+        };
+      }
+      float[] expected = v.clone();
+      Arrays.sort(expected);
+      float[] actual = v.clone();
+      RadixSort.sortFloats(actual, n);
+      for (int i = 0; i < n; i++) {
+        assertEquals(Float.floatToIntBits(expected[i]), Float.floatToIntBits(actual[i]), "case " + t + ", index " + i);
+      }
+    }
+  }
 }
