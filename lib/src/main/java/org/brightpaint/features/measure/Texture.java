@@ -311,13 +311,12 @@ public final class Texture {
     }
     double[] feats = new double[Glcm.FEATURES];
     // one matrix for every displacement, the image checked once
-    Glcm g = Glcm.create(options.grayLevels());
-    g.checkImage(grey, image.width(), image.height());
+    Glcm g = Glcm.forImage(grey, image.width(), image.height(), options.grayLevels());
     for (int si = 0; si < nScales; si++) {
       int s = options.scales().get(si);
       for (int d = 0; d < 4; d++) {
         g.clear();
-        g.addImagePairs(grey, image.width(), image.height(), DIRECTIONS[d][0] * s, DIRECTIONS[d][1] * s, false);
+        g.addImagePairs(grey, image.width(), image.height(), DIRECTIONS[d][0] * s, DIRECTIONS[d][1] * s);
         g.haralick(maxGrey + 1, feats, 0);
         for (int f = 0; f < Glcm.FEATURES; f++) {
           double v = feats[f];
