@@ -107,6 +107,29 @@ class GlcmTest {
     }
   }
 
+  /** {@link Glcm#add} records each unordered cell once, at its first pair, and counts every pair. */
+  @Test
+  void addKeepsFirstOccurrenceOrder() {
+    Random r = new Random(3);
+    for (int trial = 0; trial < 50; trial++) {
+      int levels = 2 + r.nextInt(trial % 2 == 0 ? 4 : 300);
+      Glcm g = Glcm.create(levels);
+      java.util.Map<java.util.List<Integer>, Integer> expected = new java.util.LinkedHashMap<>();
+      for (int k = r.nextInt(2000); k > 0; k--) {
+        int a = r.nextInt(levels);
+        int b = r.nextInt(levels);
+        g.add(a, b);
+        expected.merge(java.util.List.of(Math.min(a, b), Math.max(a, b)), 1, Integer::sum);
+      }
+      int[][] cells = g.cells();
+      assertEquals(expected.size(), cells.length);
+      int i = 0;
+      for (java.util.Map.Entry<java.util.List<Integer>, Integer> e : expected.entrySet()) {
+        assertArrayEquals(new int[] {e.getKey().get(0), e.getKey().get(1), e.getValue()}, cells[i++], "trial " + trial);
+      }
+    }
+  }
+
   /**
    * {@link Glcm#addImagePairs} (ordered counts in two tables, folded) records the same cells in the
    * same first-occurrence order with the same counts as {@link Glcm#add} on every pair in raster
