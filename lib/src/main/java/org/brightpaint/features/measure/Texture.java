@@ -146,17 +146,61 @@ public final class Texture {
   }
 
   /**
-   * The objects of one label image with their pixels grouped once ({@link ObjectIndex}), shared by
-   * the per-object texture of every channel of a site.
+   * The objects of one label image with their pixels grouped once ({@link ObjectIndex}), and per
+   * scale which of their pixel pairs count ({@link #partners}), shared by the per-object texture of
+   * every channel of a site.
    */
   public static final class Objects {
     private final LabelImage labels;
     /** Null when there are no objects. */
     private final ObjectIndex idx;
+    /** Per scale, {@link #partners(int)}, computed on first use. */
+    private final java.util.Map<Integer, byte[]> partners = new java.util.HashMap<>();
 
     private Objects(LabelImage labels, ObjectIndex idx) {
       this.labels = labels;
       this.idx = idx;
+    }
+
+    /**
+     * Which pixel pairs of one scale count, the same for every channel: per pixel of {@link
+     * ObjectIndex#pixels}, bit d set when its partner {@code (x, y) + scale * DIRECTIONS[d]} is
+     * inside the image and in the same object. Thread-safe (the channels of a site may be measured
+     * in parallel).
+     *
+     * @param scale the texture scale
+     * @return the bits, one byte per object pixel
+     */
+    synchronized byte[] partners(int scale) {
+      return partners.computeIfAbsent(scale, s -> {
+        int[] lab = labels.labels();
+        int w = labels.width();
+        int[] dx = new int[4];
+        int[] offset = new int[4];
+        for (int d = 0; d < 4; d++) {
+          dx[d] = DIRECTIONS[d][1] * s;
+          offset[d] = (DIRECTIONS[d][0] * w + DIRECTIONS[d][1]) * s;
+        }
+        byte[] bits = new byte[idx.pixels.length];
+        for (int o = 0; o < idx.count; o++) {
+          int l = o + 1;
+          for (int t = idx.start[o]; t < idx.start[o + 1]; t++) {
+            int p = idx.pixels[t];
+            int x = p % w;
+            int b = 0;
+            for (int d = 0; d < 4; d++) {
+              int x2 = x + dx[d];
+              int q = p + offset[d];
+              // directions point down or along the row: q >= 0 once x2 is inside the row
+              if (x2 >= 0 && x2 < w && q < lab.length && lab[q] == l) {
+                b |= 1 << d;
+              }
+            }
+            bits[t] = (byte) b;
+          }
+        }
+        return bits;
+      });
     }
 
     /**
@@ -192,56 +236,67 @@ public final class Texture {
     if (n > 0) {
       int[] grey = image.levels();
       ObjectIndex idx = objects.idx;
-      int[] lab = labels.labels();
       int w = image.width();
-      Glcm glcm = Glcm.create(options.grayLevels());
+      byte[][] partners = new byte[nScales][];
+      for (int si = 0; si < nScales; si++) {
+        partners[si] = objects.partners(options.scales().get(si));
+      }
+      Glcm g0 = Glcm.create(options.grayLevels());
+      Glcm g1 = Glcm.create(options.grayLevels());
+      Glcm g2 = Glcm.create(options.grayLevels());
+      Glcm g3 = Glcm.create(options.grayLevels());
+      Glcm[] four = {g0, g1, g2, g3};
       double[] feats = new double[Glcm.FEATURES * 4];
-      int[] xs = new int[0];
       for (int o = 0; o < n; o++) {
         int from = idx.start[o];
         int to = idx.start[o + 1];
-        int size = to - from;
-        int l = o + 1;
-        if (xs.length < size) {
-          xs = new int[Math.max(size, 2 * xs.length)];
-        }
         int maxGrey = 0;
         for (int t = from; t < to; t++) {
-          int p = idx.pixels[t];
-          xs[t - from] = p % w;
-          maxGrey = Math.max(maxGrey, grey[p]);
+          maxGrey = Math.max(maxGrey, grey[idx.pixels[t]]);
         }
         for (int si = 0; si < nScales; si++) {
           int s = options.scales().get(si);
-          boolean empty = size == 0;
-          for (int d = 0; d < 4 && !empty; d++) {
-            int dy = DIRECTIONS[d][0] * s;
-            int dx = DIRECTIONS[d][1] * s;
-            int off = dy * w + dx;
-            glcm.clear();
-            for (int t = from; t < to; t++) {
-              int p = idx.pixels[t];
-              int a = grey[p];
-              if (a == 0) {
-                continue;
-              }
-              int x2 = xs[t - from] + dx;
-              if (x2 < 0 || x2 >= w) {
-                continue;
-              }
-              int q = p + off;
-              if (q >= lab.length || lab[q] != l) {
-                continue;
-              }
-              int b = grey[q];
-              if (b != 0) {
-                glcm.add(a, b);
-              }
+          int o0 = (DIRECTIONS[0][0] * w + DIRECTIONS[0][1]) * s;
+          int o1 = (DIRECTIONS[1][0] * w + DIRECTIONS[1][1]) * s;
+          int o2 = (DIRECTIONS[2][0] * w + DIRECTIONS[2][1]) * s;
+          int o3 = (DIRECTIONS[3][0] * w + DIRECTIONS[3][1]) * s;
+          byte[] partner = partners[si];
+          for (Glcm g : four) {
+            g.clear();
+          }
+          // one pass for the four directions: each matrix still gets exactly its pairs (partner in
+          // the object and inside the image, both values non-zero) in raster order, so its counts
+          // and first-occurrence order, hence its features, are those of a pass per direction
+          for (int t = from; t < to; t++) {
+            int bits = partner[t];
+            if (bits == 0) {
+              continue;
             }
-            if (glcm.pairCount() == 0) {
+            int p = idx.pixels[t];
+            int a = grey[p];
+            if (a == 0) {
+              continue;
+            }
+            if ((bits & 1) != 0 && grey[p + o0] != 0) {
+              g0.add(a, grey[p + o0]);
+            }
+            if ((bits & 2) != 0 && grey[p + o1] != 0) {
+              g1.add(a, grey[p + o1]);
+            }
+            if ((bits & 4) != 0 && grey[p + o2] != 0) {
+              g2.add(a, grey[p + o2]);
+            }
+            if ((bits & 8) != 0 && grey[p + o3] != 0) {
+              g3.add(a, grey[p + o3]);
+            }
+          }
+          // mahotas raises when one direction has no pair: the whole scale is NaN
+          boolean empty = false;
+          for (int d = 0; d < 4 && !empty; d++) {
+            if (four[d].pairCount() == 0) {
               empty = true;
             } else {
-              glcm.haralick(maxGrey + 1, feats, d * Glcm.FEATURES);
+              four[d].haralick(maxGrey + 1, feats, d * Glcm.FEATURES);
             }
           }
           for (int d = 0; d < 4; d++) {
@@ -311,13 +366,12 @@ public final class Texture {
     }
     double[] feats = new double[Glcm.FEATURES];
     // one matrix for every displacement, the image checked once
-    Glcm g = Glcm.create(options.grayLevels());
-    g.checkImage(grey, image.width(), image.height());
+    Glcm g = Glcm.forImage(grey, image.width(), image.height(), options.grayLevels());
     for (int si = 0; si < nScales; si++) {
       int s = options.scales().get(si);
       for (int d = 0; d < 4; d++) {
         g.clear();
-        g.addImagePairs(grey, image.width(), image.height(), DIRECTIONS[d][0] * s, DIRECTIONS[d][1] * s, false);
+        g.addImagePairs(grey, image.width(), image.height(), DIRECTIONS[d][0] * s, DIRECTIONS[d][1] * s);
         g.haralick(maxGrey + 1, feats, 0);
         for (int f = 0; f < Glcm.FEATURES; f++) {
           double v = feats[f];

@@ -107,6 +107,76 @@ class GlcmTest {
     }
   }
 
+  /** {@link Glcm#add} records each unordered cell once, at its first pair, and counts every pair. */
+  @Test
+  void addKeepsFirstOccurrenceOrder() {
+    Random r = new Random(3);
+    for (int trial = 0; trial < 50; trial++) {
+      int levels = 2 + r.nextInt(trial % 2 == 0 ? 4 : 300);
+      Glcm g = Glcm.create(levels);
+      java.util.Map<java.util.List<Integer>, Integer> expected = new java.util.LinkedHashMap<>();
+      for (int k = r.nextInt(2000); k > 0; k--) {
+        int a = r.nextInt(levels);
+        int b = r.nextInt(levels);
+        g.add(a, b);
+        expected.merge(java.util.List.of(Math.min(a, b), Math.max(a, b)), 1, Integer::sum);
+      }
+      int[][] cells = g.cells();
+      assertEquals(expected.size(), cells.length);
+      int i = 0;
+      for (java.util.Map.Entry<java.util.List<Integer>, Integer> e : expected.entrySet()) {
+        assertArrayEquals(new int[] {e.getKey().get(0), e.getKey().get(1), e.getValue()}, cells[i++], "trial " + trial);
+      }
+    }
+  }
+
+  /**
+   * {@link Glcm#addImagePairs} (ordered counts in two tables, folded) records the same cells in the
+   * same first-occurrence order with the same counts as {@link Glcm#add} on every pair in raster
+   * order, also on top of earlier pairs and for displacements as large as the image.
+   */
+  @Test
+  void imagePairsEqualPairByPairAddition() {
+    Random r = new Random(11);
+    for (int trial = 0; trial < 300; trial++) {
+      int levels = 2 + r.nextInt(trial % 4 == 0 ? 3 : 300);
+      int w = 1 + r.nextInt(12);
+      int h = 1 + r.nextInt(12);
+      int[] img = new int[w * h];
+      for (int i = 0; i < img.length; i++) {
+        img[i] = r.nextInt(trial % 3 == 0 ? Math.min(levels, 3) : levels);
+      }
+      Glcm fast = Glcm.forImage(img, w, h, levels);
+      Glcm slow = Glcm.create(levels);
+      for (int k = r.nextInt(4); k > 0; k--) {
+        int a = r.nextInt(levels);
+        int b = r.nextInt(levels);
+        fast.add(a, b);
+        slow.add(a, b);
+      }
+      for (int k = 1 + r.nextInt(3); k > 0; k--) {
+        int dy = r.nextInt(h + 1) * (r.nextInt(4) == 0 ? -1 : 1);
+        int dx = r.nextInt(w + 1) * (r.nextBoolean() ? -1 : 1);
+        fast.addImagePairs(img, w, h, dy, dx);
+        for (int y = 0; y < h; y++) {
+          for (int x = 0; x < w; x++) {
+            if (y + dy >= 0 && y + dy < h && x + dx >= 0 && x + dx < w) {
+              slow.add(img[y * w + x], img[(y + dy) * w + x + dx]);
+            }
+          }
+        }
+        assertEquals(slow.pairCount(), fast.pairCount(), "trial " + trial);
+        assertTrue(java.util.Arrays.deepEquals(slow.cells(), fast.cells()), "trial " + trial);
+      }
+      // a cleared matrix keeps nothing of the ordered tables
+      fast.clear();
+      Glcm fresh = Glcm.forImage(img, w, h, levels);
+      fast.addImagePairs(img, w, h, 0, 1);
+      fresh.addImagePairs(img, w, h, 0, 1);
+      assertTrue(java.util.Arrays.deepEquals(fresh.cells(), fast.cells()), "trial " + trial);
+    }
+  }
+
   @Test
   void emptyMatrixGivesNaN() {
     double[] f = Glcm.create(8).haralick(8);

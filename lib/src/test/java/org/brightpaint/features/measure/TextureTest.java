@@ -84,6 +84,81 @@ class TextureTest {
     }
   }
 
+  /**
+   * The per-object pass (pair validity shared per scale, four directions at once) gives bit for bit
+   * the values of the straightforward computation: per object, scale and direction, one matrix fed
+   * by {@link Glcm#add} in raster order with every pair whose two pixels are in the object, inside
+   * the image and non-zero; objects touch the image border and each other, grey values include 0.
+   */
+  @Test
+  void objectPassEqualsPairByPairMatricesBitForBit() {
+    Random r = new Random(5);
+    for (int trial = 0; trial < 30; trial++) {
+      int w = 5 + r.nextInt(30);
+      int h = 5 + r.nextInt(30);
+      int n = 1 + r.nextInt(6);
+      int[] lab = new int[w * h];
+      for (int i = 0; i < lab.length; i++) {
+        // blocky objects so that pairs at larger scales exist
+        int bx = (i % w) / 4;
+        int by = (i / w) / 4;
+        int v = Math.floorMod(bx * 7 + by * 13 + trial, n + 2);
+        lab[i] = v > n ? 0 : v;
+        if (r.nextInt(10) == 0) {
+          lab[i] = r.nextInt(n + 1);
+        }
+      }
+      int levels = trial % 2 == 0 ? 256 : 2 + r.nextInt(40);
+      float[] px = new float[w * h];
+      for (int i = 0; i < px.length; i++) {
+        px[i] = r.nextInt(5) == 0 ? 0f : r.nextFloat();
+      }
+      FloatImage img = new FloatImage(w, h, px);
+      LabelImage labels = new LabelImage(w, h, lab, n);
+      Texture.Options opt = new Texture.Options(List.of(1, 2, 3), levels, trial % 3 == 0);
+      FeatureSet fs = Texture.measure(img, "ER", labels, opt);
+      int[] grey = Texture.Grey.of(img, "ER", levels).levels();
+      for (int l = 1; l <= n; l++) {
+        int max = 0;
+        for (int i = 0; i < lab.length; i++) {
+          if (lab[i] == l) {
+            max = Math.max(max, grey[i]);
+          }
+        }
+        for (int s : opt.scales()) {
+          double[][] feats = new double[4][];
+          boolean empty = false;
+          for (int d = 0; d < 4; d++) {
+            Glcm g = Glcm.create(levels);
+            for (int y = 0; y < h; y++) {
+              for (int x = 0; x < w; x++) {
+                int x2 = x + GlcmTest.DIRS[d][1] * s;
+                int y2 = y + GlcmTest.DIRS[d][0] * s;
+                if (lab[y * w + x] == l && x2 >= 0 && x2 < w && y2 < h && lab[y2 * w + x2] == l
+                    && grey[y * w + x] != 0 && grey[y2 * w + x2] != 0) {
+                  g.add(grey[y * w + x], grey[y2 * w + x2]);
+                }
+              }
+            }
+            empty |= g.pairCount() == 0;
+            feats[d] = g.haralick(max + 1);
+          }
+          for (int d = 0; d < 4; d++) {
+            for (int f = 0; f < 13; f++) {
+              double e = empty ? Double.NaN : feats[d][f];
+              if (opt.zeroNonFinite() && !Double.isFinite(e)) {
+                e = 0.0;
+              }
+              String name = FeatureNames.texture(FeatureNames.HARALICK.get(f), "ER", s, d, levels);
+              assertEquals(Double.doubleToLongBits(e), Double.doubleToLongBits(fs.get(name)[l - 1]),
+                  name + " object " + l + " trial " + trial);
+            }
+          }
+        }
+      }
+    }
+  }
+
   @Test
   void namesFollowCellProfiler() {
     FeatureSet fs = Texture.measure(randomImage(1), "ER", twoObjects(), Texture.Options.cpjump1());
