@@ -477,42 +477,45 @@ public final class Granularity {
     return s / a.length;
   }
 
-  /** Samples {@code src} at (i * fy, j * fx) for an {@code outW x outH} grid, bilinearly. */
+  /**
+   * Samples {@code src} at (i * fy, j * fx) for an {@code outW x outH} grid, bilinearly
+   * ({@code map_coordinates(order=1)}): coordinates clamped to the image, {@code (y0, x0)} their
+   * integer parts, {@code (f, e)} the fractions, the value {@code src[y0][x0]} when both fractions
+   * are 0, else {@code (1 - f) ((1 - e) a + e b) + f ((1 - e) c + e d)} over the four neighbours.
+   * Row and column terms are computed once per row and column.
+   */
   private static double[] sample(double[] src, int w, int h, int outW, int outH, double fy, double fx) {
+    int[] x0 = new int[outW];
+    int[] x1 = new int[outW];
+    double[] xf = new double[outW];
+    for (int j = 0; j < outW; j++) {
+      double cx = clamp(j * fx, w - 1);
+      x0[j] = (int) cx;
+      xf[j] = cx - x0[j];
+      x1[j] = Math.min(x0[j] + 1, w - 1);
+    }
     double[] out = new double[outW * outH];
     for (int i = 0; i < outH; i++) {
+      double cy = clamp(i * fy, h - 1);
+      int y0 = (int) cy;
+      double f = cy - y0;
+      int row0 = y0 * w;
+      int row1 = Math.min(y0 + 1, h - 1) * w;
       for (int j = 0; j < outW; j++) {
-        out[i * outW + j] = bilinear(src, w, h, i * fy, j * fx);
+        double a = src[row0 + x0[j]];
+        double e = xf[j];
+        out[i * outW + j] = e == 0 && f == 0 ? a
+            : (1 - f) * ((1 - e) * a + e * src[row0 + x1[j]]) + f * ((1 - e) * src[row1 + x0[j]] + e * src[row1 + x1[j]]);
       }
     }
     return out;
   }
 
-  /** Linear interpolation at (row cy, column cx), coordinates clamped to the image. */
-  static double bilinear(double[] src, int w, int h, double cy, double cx) {
-    if (cy < 0) {
-      cy = 0;
-    } else if (cy > h - 1) {
-      cy = h - 1;
+  /** {@code c} clamped to {@code [0, max]}. */
+  private static double clamp(double c, int max) {
+    if (c < 0) {
+      return 0;
     }
-    if (cx < 0) {
-      cx = 0;
-    } else if (cx > w - 1) {
-      cx = w - 1;
-    }
-    int y0 = (int) cy;
-    int x0 = (int) cx;
-    double fy = cy - y0;
-    double fx = cx - x0;
-    int y1 = Math.min(y0 + 1, h - 1);
-    int x1 = Math.min(x0 + 1, w - 1);
-    double a = src[y0 * w + x0];
-    double bb = src[y0 * w + x1];
-    double c = src[y1 * w + x0];
-    double d = src[y1 * w + x1];
-    if (fx == 0 && fy == 0) {
-      return a;
-    }
-    return (1 - fy) * ((1 - fx) * a + fx * bb) + fy * ((1 - fx) * c + fx * d);
+    return c > max ? max : c;
   }
 }
