@@ -163,10 +163,11 @@ public final class Texture {
     }
 
     /**
-     * Which pixel pairs of one scale count, the same for every channel: per pixel of {@link
-     * ObjectIndex#pixels}, bit d set when its partner {@code (x, y) + scale * DIRECTIONS[d]} is
-     * inside the image and in the same object. Thread-safe (the channels of a site may be measured
-     * in parallel).
+     * Which pixel pairs of one scale count, the same for every channel: per pixel (x, y) of {@link
+     * ObjectIndex#pixels}, bit d set when its partner {@code (x + scale dx, y + scale dy)}, with
+     * {@code (dy, dx) = DIRECTIONS[d]}, is inside the image and in the same object (the tests the
+     * per-direction loop made for every channel). Thread-safe (the channels of a site may be
+     * measured in parallel).
      *
      * @param scale the texture scale
      * @return the bits, one byte per object pixel
@@ -388,6 +389,12 @@ public final class Texture {
   /**
    * Quantises an image as CellProfiler does before calling mahotas.
    *
+   * <p>{@code u = rint(255 x)} clipped to 0..255, computed as {@code rint} of {@code 255 x} clipped
+   * to [0, 255] first, which is the same: rint maps [0, 255] into 0..255 and is monotone, values
+   * below 0 (or NaN, which max/min propagate and the int cast turns into 0) give 0 either way, and
+   * values above 255 give 255 either way. The clip before rounding has no branch, which makes the
+   * loop several times faster.
+   *
    * @param image intensities 0..1
    * @param grayLevels 2..256
    * @return grey values in {@code 0..grayLevels-1}
@@ -396,12 +403,12 @@ public final class Texture {
     float[] px = image.pixels();
     int[] out = new int[px.length];
     for (int i = 0; i < px.length; i++) {
-      double u = Math.rint(255.0 * px[i]);
-      int v = u <= 0 ? 0 : (u >= 255 ? 255 : (int) u);
-      if (grayLevels != 256) {
-        v = (int) (v / 255.0 * (grayLevels - 1));
+      out[i] = (int) Math.rint(Math.min(Math.max(255.0 * px[i], 0.0), 255.0));
+    }
+    if (grayLevels != 256) {
+      for (int i = 0; i < out.length; i++) {
+        out[i] = (int) (out[i] / 255.0 * (grayLevels - 1));
       }
-      out[i] = v;
     }
     return out;
   }

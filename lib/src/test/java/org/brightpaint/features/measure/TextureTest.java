@@ -230,6 +230,37 @@ class TextureTest {
     assertEquals(14.0 / 24.0, fs.get("Texture_Contrast_DNA_1_00_256")[0], 1e-12);
   }
 
+  /**
+   * {@link Texture#quantize} (clip, then rint) equals rint(255 x) clipped to 0..255 (then floor(u
+   * (L-1) / 255)) on floats around every half-way point and on about a million bit patterns spread
+   * over all floats (negative, above 1, infinite, NaN).
+   */
+  @Test
+  void quantisationEqualsClippedRint() {
+    float[] px = new float[257 * 9 + (1 << 20)];
+    int n = 0;
+    for (int k = -1; k <= 255; k++) {
+      float half = (k + 0.5f) / 255f;
+      for (int ulps = -4; ulps <= 4; ulps++) {
+        px[n++] = Float.intBitsToFloat(Float.floatToRawIntBits(half) + ulps);
+      }
+    }
+    for (long bits = 0; n < px.length; bits += 4099) {
+      px[n++] = Float.intBitsToFloat((int) bits);
+    }
+    for (int levels : new int[] {256, 255, 100, 8, 2}) {
+      int[] q = Texture.quantize(new FloatImage(px.length, 1, px), levels);
+      for (int i = 0; i < px.length; i++) {
+        double u = Math.rint(255.0 * px[i]);
+        int v = u <= 0 ? 0 : (u >= 255 ? 255 : (int) u);
+        if (levels != 256) {
+          v = (int) (v / 255.0 * (levels - 1));
+        }
+        assertEquals(v, q[i], "x = " + px[i] + " levels " + levels);
+      }
+    }
+  }
+
   @Test
   void quantisationIsRintOf255TimesValue() {
     FloatImage img = new FloatImage(4, 1, new float[] {0f, 0.003f, 1f, 0.7f});
