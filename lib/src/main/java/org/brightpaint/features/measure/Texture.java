@@ -213,6 +213,15 @@ public final class Texture {
       Inputs.requireNonNull(labels, "labels");
       return new Objects(labels, labels.count() > 0 ? ObjectIndex.of(labels) : null);
     }
+
+    /**
+     * @param index the objects, indexed by the caller
+     * @return them, for every channel's texture
+     */
+    public static Objects of(ObjectIndex index) {
+      Inputs.requireNonNull(index, "objects");
+      return new Objects(index.labels, index.count > 0 ? index : null);
+    }
   }
 
   /**

@@ -86,7 +86,7 @@ final class FamilyWiring {
         case TEXTURE -> {
           Texture.Options o = new Texture.Options(m.textureScales(), m.textureGrayLevels(), true);
           // the objects' pixels are grouped once for every channel
-          Texture.Objects objects = Texture.Objects.of(l);
+          Texture.Objects objects = Texture.Objects.of(indexes.get(c));
           for (String name : s.measuredImages()) {
             t.add(() -> Texture.measure(grey.get(name), name, objects, o));
           }
