@@ -20,15 +20,20 @@ import org.brightpaint.features.pipeline.SiteSource;
 import org.brightpaint.image.FloatImage;
 
 /**
- * Prints the cost of the full {@code cpjump1} feature set: seconds per 1080 x 1080 five-channel
- * site (one site at a time, measurement tasks in parallel on all cores), then sites per minute for
- * a small plate streamed from 16-bit TIFFs through {@link PlateProfiler} on all cores, and the
- * number of feature columns per compartment.
+ * Prints the cost of the full {@code cpjump1} feature set: the first profile in a fresh JVM (JIT
+ * cold), then, after {@value #WARM_UP} warm-up profiles, seconds and process CPU seconds per 1080
+ * x 1080 five-channel site (one site at a time, measurement tasks in parallel on all cores), then
+ * sites per minute for a small plate streamed from 16-bit TIFFs through {@link PlateProfiler} on
+ * all cores (reading the TIFFs and writing the CSVs included), and the number of feature columns
+ * per compartment.
  *
  * <p>Run: {@code mvn -q -B -o -pl lib test-compile && java -cp lib/target/classes:lib/target/test-classes:$(cat cp.txt)
  * org.brightpaint.bench.ProfileBenchmark [sites=8] [size=1080] [cells=240]}.
  */
 public final class ProfileBenchmark {
+
+  /** Profiles run before timing, so that the JIT has compiled the hot code. */
+  private static final int WARM_UP = 12;
 
   private ProfileBenchmark() {}
 
@@ -43,28 +48,33 @@ public final class ProfileBenchmark {
     ProfileSettings s = ProfileSettings.cpjump1().withIllumination(ProfileSettings.IlluminationMode.NONE);
     System.out.printf("cores: %d, site %d x %d, %d synthetic cells%n", Runtime.getRuntime().availableProcessors(), size, size, cells);
     SiteImages warm = SyntheticSite.make(size, cells, 1, 1);
-    SiteProfile p = SiteProfiler.profile(warm, s); // warm-up
+    long w0 = System.nanoTime();
+    double wc0 = cpu();
+    SiteProfile p = SiteProfiler.profile(warm, s);
+    System.out.printf("first profile in this JVM (JIT cold): %.2f s wall, %.2f CPU s%n",
+        (System.nanoTime() - w0) / 1e9, cpu() - wc0);
     for (Compartment c : Compartment.values()) {
       FeatureSet f = p.features().get(c);
       System.out.printf("%-10s objects %4d, feature columns %d (+ ImageNumber, ObjectNumber, Metadata)%n",
           c.cpName(), f.objectCount(), f.names().size());
     }
-    int reps = 3;
+    // the JIT needs about ten profiles to settle; the sites are drawn before any timing
+    List<SiteImages> sites = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      sites.add(SyntheticSite.make(size, cells, 2 + i, 1));
+    }
+    for (int i = 0; i < WARM_UP; i++) {
+      SiteProfiler.profile(sites.get(i % sites.size()), s);
+    }
+    int reps = 2 * sites.size();
     double cpu0 = cpu();
     long t0 = System.nanoTime();
     for (int i = 0; i < reps; i++) {
-      SiteProfiler.profile(SyntheticSite.make(size, cells, 2 + i, 1), s);
+      SiteProfiler.profile(sites.get(i % sites.size()), s);
     }
-    // subtract generation time
-    long g0 = System.nanoTime();
-    for (int i = 0; i < reps; i++) {
-      SyntheticSite.make(size, cells, 2 + i, 1);
-    }
-    double gen = (System.nanoTime() - g0) / 1e9;
-    double perSite = ((System.nanoTime() - t0) / 1e9 - 2 * gen) / reps;
-    double cpuPerSite = (cpu() - cpu0) / reps; // includes generating each site twice
-    System.out.printf("single site, full cpjump1 set: %.2f s/site wall, %.2f CPU s/site (incl. synthetic generation)%n",
-        perSite, cpuPerSite);
+    System.out.printf("single site after %d warm-up profiles, full cpjump1 set: %.2f s/site wall, %.2f CPU s/site"
+        + " (process: all threads, GC and JIT included)%n", WARM_UP, (System.nanoTime() - t0) / 1e9 / reps,
+        (cpu() - cpu0) / reps);
 
     Path dir = Files.createTempDirectory("bp-bench");
     try {

@@ -15,10 +15,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.brightpaint.features.Tables;
 import org.brightpaint.image.FloatImage;
 import org.brightpaint.image.Illumination;
 import org.brightpaint.image.LabelImage;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
 
 /**
  * Profiles many sites (a plate or several) on all cores with bounded memory: at most
@@ -261,7 +263,9 @@ public final class PlateProfiler {
       for (Map.Entry<Compartment, Table> e : t.compartments().entrySet()) {
         Table acc = out.get(e.getKey());
         if (acc == null) {
-          out.put(e.getKey(), e.getValue().copy());
+          // Table.copy adds the columns one by one, validated against every earlier name
+          Table first = e.getValue();
+          out.put(e.getKey(), Tables.of(first.name(), first.columns().stream().<Column<?>>map(Column::copy).toList()));
         } else {
           acc.append(e.getValue());
         }

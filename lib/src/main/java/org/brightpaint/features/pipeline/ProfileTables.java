@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.brightpaint.data.Channel;
 import org.brightpaint.features.FeatureSet;
+import org.brightpaint.features.Tables;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -31,10 +32,11 @@ public record ProfileTables(Table image, Map<Compartment, Table> compartments) {
    */
   public static ProfileTables of(SiteProfile profile) {
     SiteImages site = profile.site();
-    Table image = Table.create("Image");
-    image.addColumns(IntColumn.create("ImageNumber", new int[] {site.imageNumber()}));
-    site.metadata().forEach((k, v) -> image.addColumns(StringColumn.create("Metadata_" + k, List.of(v))));
-    profile.imageMeasurements().forEach((k, v) -> image.addColumns(DoubleColumn.create(k, new double[] {v})));
+    List<Column<?>> imageCols = new ArrayList<>();
+    imageCols.add(IntColumn.create("ImageNumber", new int[] {site.imageNumber()}));
+    site.metadata().forEach((k, v) -> imageCols.add(StringColumn.create("Metadata_" + k, List.of(v))));
+    profile.imageMeasurements().forEach((k, v) -> imageCols.add(DoubleColumn.create(k, new double[] {v})));
+    Table image = Tables.of("Image", imageCols);
     Map<Compartment, Table> tables = new EnumMap<>(Compartment.class);
     for (Map.Entry<Compartment, FeatureSet> e : profile.features().entrySet()) {
       Compartment c = e.getKey();
@@ -51,9 +53,7 @@ public record ProfileTables(Table image, Map<Compartment, Table> compartments) {
       cols.add(IntColumn.create("ObjectNumber", objNo));
       site.metadata().forEach((k, v) -> cols.add(StringColumn.create("Metadata_" + k, java.util.Collections.nCopies(n, v))));
       f.columns().forEach((name, values) -> cols.add(DoubleColumn.create(c.cpName() + "_" + name, values)));
-      Table t = Table.create(c.cpName());
-      t.addColumns(cols.toArray(new Column<?>[0]));
-      tables.put(c, t);
+      tables.put(c, Tables.of(c.cpName(), cols));
     }
     return new ProfileTables(image, tables);
   }

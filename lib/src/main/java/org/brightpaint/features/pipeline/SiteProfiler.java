@@ -146,9 +146,9 @@ public final class SiteProfiler {
       Map<String, FloatImage> images, Map<Compartment, LabelImage> labels,
       Map<Compartment, LabelImage> withDiscarded, ProfileSettings settings, Map<String, Double> imageMeasurements) {
     List<Compartment> comps = List.copyOf(labels.keySet());
-    // each compartment's objects indexed once for every family
+    // each compartment's objects indexed once for every family (none measured: not needed)
     Map<Compartment, ObjectIndex> index = new EnumMap<>(Compartment.class);
-    for (Compartment c : comps) {
+    for (Compartment c : settings.families().isEmpty() ? List.<Compartment>of() : comps) {
       index.put(c, ObjectIndex.of(labels.get(c)));
     }
     Map<String, org.brightpaint.features.measure.Granularity.Result> granularity =

@@ -5,9 +5,11 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.brightpaint.features.Tables;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
 
 /**
  * Per-well profiles as pycytominer's {@code aggregate(operation="median")} builds them for the
@@ -61,14 +63,13 @@ public final class WellAggregation {
         }
       }
     }
-    Table out = Table.create("Wells");
     StringColumn plates = StringColumn.create("Metadata_Plate");
     StringColumn wellCol = StringColumn.create("Metadata_Well");
     for (String[] pw : wells.values()) {
       plates.append(pw[0]);
       wellCol.append(pw[1]);
     }
-    out.addColumns(plates, wellCol);
+    List<Column<?>> cols = new ArrayList<>(List.of(plates, wellCol));
     for (String f : featureOrder) {
       double[] col = new double[wells.size()];
       int i = 0;
@@ -76,9 +77,9 @@ public final class WellAggregation {
         double[] v = values.getOrDefault(key, Map.of()).get(f);
         col[i++] = v == null ? Double.NaN : v[0];
       }
-      out.addColumns(DoubleColumn.create(f, col));
+      cols.add(DoubleColumn.create(f, col));
     }
-    return out;
+    return Tables.of("Wells", cols);
   }
 
   /**
