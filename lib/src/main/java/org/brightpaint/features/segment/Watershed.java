@@ -11,9 +11,7 @@ import org.brightpaint.features.ops.PixelNeighbours;
  *
  * <p>The queue is a {@link FloatPixelHeap} (the float value and the push count packed in one
  * {@code long}), which pops pixels in the same order as {@link org.brightpaint.features.ops.PixelHeap}
- * given the same pushes, and the neighbours of pixels off the image border come from
- * {@link PixelNeighbours#interiorOffsets}, in the order of {@link PixelNeighbours#of}; so every
- * pixel is claimed by the same marker as with a double-keyed heap and bounds-checked neighbours.
+ * given the same pushes; so every pixel is claimed by the same marker as with a double-keyed heap.
  * Marker pixels with no unlabelled neighbour in the mask (the inside of a marker object) are not
  * queued: popping them would label nothing.
  *
@@ -39,16 +37,15 @@ public final class Watershed {
     int[] out = markers.clone();
     FloatPixelHeap heap = new FloatPixelHeap(1024);
     int[] nb = new int[PixelNeighbours.MAX];
-    int[] inner = PixelNeighbours.interiorOffsets(width, eightConnected);
     for (int i = 0; i < out.length; i++) {
-      if (out[i] > 0 && canClaim(i, out, mask, width, height, eightConnected, inner, nb)) {
+      if (out[i] > 0 && canClaim(i, out, mask, width, height, eightConnected, nb)) {
         heap.push(image[i], i);
       }
     }
     while (!heap.isEmpty()) {
       int p = heap.pop();
       int l = out[p];
-      int n = neighbours(p, width, height, eightConnected, inner, nb);
+      int n = PixelNeighbours.of(p, width, height, eightConnected, nb);
       for (int k = 0; k < n; k++) {
         int q = nb[k];
         if (out[q] != 0 || (mask != null && !mask[q])) {
@@ -68,8 +65,8 @@ public final class Watershed {
    * order, which depends only on their values and the order in which they were pushed.
    */
   private static boolean canClaim(int p, int[] out, boolean[] mask, int width, int height, boolean eightConnected,
-      int[] inner, int[] nb) {
-    int n = neighbours(p, width, height, eightConnected, inner, nb);
+      int[] nb) {
+    int n = PixelNeighbours.of(p, width, height, eightConnected, nb);
     for (int k = 0; k < n; k++) {
       int q = nb[k];
       if (out[q] == 0 && (mask == null || mask[q])) {
@@ -77,18 +74,5 @@ public final class Watershed {
       }
     }
     return false;
-  }
-
-  /** {@link PixelNeighbours#of}, from {@code inner} offsets for pixels off the image border. */
-  private static int neighbours(int p, int width, int height, boolean eightConnected, int[] inner, int[] nb) {
-    int y = p / width;
-    int x = p - y * width;
-    if (x > 0 && y > 0 && x < width - 1 && y < height - 1) {
-      for (int k = 0; k < inner.length; k++) {
-        nb[k] = p + inner[k];
-      }
-      return inner.length;
-    }
-    return PixelNeighbours.of(p, width, height, eightConnected, nb);
   }
 }
