@@ -395,15 +395,6 @@ final class Morphology {
     }
 
     /**
-     * @param marker ranks of the seed, {@code h x w} (min(marker, mask) is used)
-     * @param out receives the reconstruction's ranks, {@code h x w}
-     */
-    void run(int[] marker, int[] out) {
-      run(marker);
-      result(out);
-    }
-
-    /**
      * Replaces the kept result R(f) by the reconstruction of {@code max(marker, R(f))}, which is
      * R(marker) when R(f) &lt;= R(marker) (as granularity's next-larger step is: its erosion is
      * below this one), since reconstruction distributes over the pointwise maximum and leaves a
@@ -441,7 +432,14 @@ final class Morphology {
      * @param out receives the kept reconstruction's ranks, {@code h x w}
      */
     void result(int[] out) {
-      copyOut(out);
+      int[] a = jm;
+      for (int y = 0; y < h; y++) {
+        int src = 2 * ((y + 1) * ww + 1);
+        int dst = y * w;
+        for (int x = 0; x < w; x++) {
+          out[dst + x] = a[src + 2 * x];
+        }
+      }
     }
 
     /**
@@ -462,17 +460,6 @@ final class Morphology {
         }
       }
       return sum;
-    }
-
-    private void copyOut(int[] out) {
-      int[] a = jm;
-      for (int y = 0; y < h; y++) {
-        int src = 2 * ((y + 1) * ww + 1);
-        int dst = y * w;
-        for (int x = 0; x < w; x++) {
-          out[dst + x] = a[src + 2 * x];
-        }
-      }
     }
   }
 }

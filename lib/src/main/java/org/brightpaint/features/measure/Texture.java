@@ -180,7 +180,7 @@ public final class Texture {
         int[] offset = new int[4];
         for (int d = 0; d < 4; d++) {
           dx[d] = DIRECTIONS[d][1] * s;
-          offset[d] = (DIRECTIONS[d][0] * w + DIRECTIONS[d][1]) * s;
+          offset[d] = offset(d, w, s);
         }
         byte[] bits = new byte[idx.pixels.length];
         for (int o = 0; o < idx.count; o++) {
@@ -266,10 +266,10 @@ public final class Texture {
         }
         for (int si = 0; si < nScales; si++) {
           int s = options.scales().get(si);
-          int o0 = (DIRECTIONS[0][0] * w + DIRECTIONS[0][1]) * s;
-          int o1 = (DIRECTIONS[1][0] * w + DIRECTIONS[1][1]) * s;
-          int o2 = (DIRECTIONS[2][0] * w + DIRECTIONS[2][1]) * s;
-          int o3 = (DIRECTIONS[3][0] * w + DIRECTIONS[3][1]) * s;
+          int o0 = offset(0, w, s);
+          int o1 = offset(1, w, s);
+          int o2 = offset(2, w, s);
+          int o3 = offset(3, w, s);
           byte[] partner = partners[si];
           for (Glcm g : four) {
             g.clear();
@@ -420,6 +420,14 @@ public final class Texture {
       }
     }
     return out;
+  }
+
+  /**
+   * @return the index offset of direction {@code d}'s partner at scale {@code s}, image {@code w}
+   *     wide
+   */
+  private static int offset(int d, int w, int s) {
+    return (DIRECTIONS[d][0] * w + DIRECTIONS[d][1]) * s;
   }
 
   private static void checkGrey(Grey image, String channel, int w, int h, Options options) {

@@ -374,33 +374,4 @@ public final class Labels {
     }
     return b;
   }
-
-  /**
-   * Pixel indices grouped by label (counting sort), in raster order within each label.
-   *
-   * @param labels labels
-   * @param count largest label
-   * @return {@code [starts, indices]}: pixels of label l are {@code indices[starts[l] ..
-   *     starts[l+1])}, {@code starts} has {@code count + 2} entries
-   */
-  public static int[][] pixelsByLabel(int[] labels, int count) {
-    int[] starts = new int[count + 2];
-    for (int l : labels) {
-      if (l > 0 && l <= count) {
-        starts[l + 1]++;
-      }
-    }
-    for (int l = 1; l <= count + 1; l++) {
-      starts[l] += starts[l - 1];
-    }
-    int[] pos = Arrays.copyOf(starts, starts.length);
-    int[] idx = new int[starts[count + 1]];
-    for (int i = 0; i < labels.length; i++) {
-      int l = labels[i];
-      if (l > 0 && l <= count) {
-        idx[pos[l]++] = i;
-      }
-    }
-    return new int[][] {starts, idx};
-  }
 }

@@ -31,12 +31,12 @@ final class FamilyWiring {
    * Granularity of every measured image for all three compartments at once.
    *
    * @param images measured images
-   * @param labels the compartments, indexed
+   * @param indexes the compartments, indexed
    * @param s settings
    * @return image name to result (object sets in {@link Compartment} order)
    */
   static Map<String, Granularity.Result> granularity(
-      Map<String, FloatImage> images, Map<Compartment, ObjectIndex> labels, ProfileSettings s) {
+      Map<String, FloatImage> images, Map<Compartment, ObjectIndex> indexes, ProfileSettings s) {
     Map<String, Granularity.Result> out = new LinkedHashMap<>();
     if (!s.families().contains(MeasurementFamily.GRANULARITY)) {
       return out;
@@ -46,8 +46,8 @@ final class FamilyWiring {
         m.granularityRadius(), m.granularitySpectrum());
     List<ObjectIndex> sets = new ArrayList<>();
     for (Compartment c : Compartment.values()) {
-      if (labels.containsKey(c)) {
-        sets.add(labels.get(c));
+      if (indexes.containsKey(c)) {
+        sets.add(indexes.get(c));
       }
     }
     Granularity.Objects objects = Granularity.Objects.ofIndexes(sets, o);

@@ -87,7 +87,8 @@ class MorphologyTest {
         ero = next;
         next = t;
         eroDirect = erodeDirect(eroDirect, w, h);
-        rec.run(ero, out);
+        rec.run(ero);
+        rec.result(out);
         double[] expected = reconstructDirect(eroDirect, mask, w, h);
         assertArrayEquals(expected, valuesOf(ranked, out), 0.0, "trial " + trial + " step " + step);
       }
