@@ -211,20 +211,8 @@ public final class Granularity {
       double rx = s < 1 ? scale(g.nwF(), w0) : 1.0;
       double[] acc = new double[nw * nh];
       int[] touched = new int[nw * nh];
-      int[] y0s = new int[h0];
-      double[] fys = new double[h0];
-      int[] x0s = new int[w0];
-      double[] fxs = new double[w0];
-      for (int y = 0; y < h0; y++) {
-        double c = Math.min(Math.max(y * ry, 0), nh - 1);
-        y0s[y] = (int) c;
-        fys[y] = c - y0s[y];
-      }
-      for (int x = 0; x < w0; x++) {
-        double c = Math.min(Math.max(x * rx, 0), nw - 1);
-        x0s[x] = (int) c;
-        fxs[x] = c - x0s[x];
-      }
+      Axis rows = Axis.of(h0, ry, nh);
+      Axis cols = Axis.of(w0, rx, nw);
       for (int k = 0; k < sets; k++) {
         ObjectIndex idx = indexes.get(k);
         idxs[k] = idx;
@@ -243,12 +231,12 @@ public final class Granularity {
             int p = idx.pixels[t];
             int y = p / w0;
             int x = p - y * w0;
-            int ya = y0s[y];
-            int xa = x0s[x];
-            double fy = fys[y];
-            double fx = fxs[x];
-            int yb = Math.min(ya + 1, nh - 1);
-            int xb = Math.min(xa + 1, nw - 1);
+            int ya = rows.lo[y];
+            int xa = cols.lo[x];
+            double fy = rows.frac[y];
+            double fx = cols.frac[x];
+            int yb = rows.hi[y];
+            int xb = cols.hi[x];
             nt = addWeight(acc, touched, nt, ya * nw + xa, (1 - fy) * (1 - fx));
             nt = addWeight(acc, touched, nt, ya * nw + xb, (1 - fy) * fx);
             nt = addWeight(acc, touched, nt, yb * nw + xa, fy * (1 - fx));
@@ -479,43 +467,47 @@ public final class Granularity {
 
   /**
    * Samples {@code src} at (i * fy, j * fx) for an {@code outW x outH} grid, bilinearly
-   * ({@code map_coordinates(order=1)}): coordinates clamped to the image, {@code (y0, x0)} their
-   * integer parts, {@code (f, e)} the fractions, the value {@code src[y0][x0]} when both fractions
-   * are 0, else {@code (1 - f) ((1 - e) a + e b) + f ((1 - e) c + e d)} over the four neighbours.
-   * Row and column terms are computed once per row and column.
+   * ({@code map_coordinates(order=1)}): the value {@code src[y0][x0]} when both fractions are 0,
+   * else {@code (1 - f) ((1 - e) a + e b) + f ((1 - e) c + e d)} over the four neighbours, with
+   * the rows' and columns' terms from {@link Axis}.
    */
   private static double[] sample(double[] src, int w, int h, int outW, int outH, double fy, double fx) {
-    int[] x0 = new int[outW];
-    int[] x1 = new int[outW];
-    double[] xf = new double[outW];
-    for (int j = 0; j < outW; j++) {
-      double cx = clamp(j * fx, w - 1);
-      x0[j] = (int) cx;
-      xf[j] = cx - x0[j];
-      x1[j] = Math.min(x0[j] + 1, w - 1);
-    }
+    Axis rows = Axis.of(outH, fy, h);
+    Axis cols = Axis.of(outW, fx, w);
     double[] out = new double[outW * outH];
     for (int i = 0; i < outH; i++) {
-      double cy = clamp(i * fy, h - 1);
-      int y0 = (int) cy;
-      double f = cy - y0;
-      int row0 = y0 * w;
-      int row1 = Math.min(y0 + 1, h - 1) * w;
+      double f = rows.frac[i];
+      int row0 = rows.lo[i] * w;
+      int row1 = rows.hi[i] * w;
       for (int j = 0; j < outW; j++) {
-        double a = src[row0 + x0[j]];
-        double e = xf[j];
+        double a = src[row0 + cols.lo[j]];
+        double e = cols.frac[j];
         out[i * outW + j] = e == 0 && f == 0 ? a
-            : (1 - f) * ((1 - e) * a + e * src[row0 + x1[j]]) + f * ((1 - e) * src[row1 + x0[j]] + e * src[row1 + x1[j]]);
+            : (1 - f) * ((1 - e) * a + e * src[row0 + cols.hi[j]])
+                + f * ((1 - e) * src[row1 + cols.lo[j]] + e * src[row1 + cols.hi[j]]);
       }
     }
     return out;
   }
 
-  /** {@code c} clamped to {@code [0, max]}. */
-  private static double clamp(double c, int max) {
-    if (c < 0) {
-      return 0;
+  /**
+   * Linear interpolation along one axis, shared by the sampling and the objects' upsampling
+   * weights: sample i sits at {@code c = i * step} clamped to {@code [0, size - 1]}, between
+   * {@code lo = floor(c)} and {@code hi = min(lo + 1, size - 1)}, at fraction {@code c - lo}.
+   */
+  private record Axis(int[] lo, int[] hi, double[] frac) {
+    static Axis of(int n, double step, int size) {
+      int[] lo = new int[n];
+      int[] hi = new int[n];
+      double[] frac = new double[n];
+      for (int i = 0; i < n; i++) {
+        double c = i * step;
+        c = c < 0 ? 0 : (c > size - 1 ? size - 1 : c);
+        lo[i] = (int) c;
+        frac[i] = c - lo[i];
+        hi[i] = Math.min(lo[i] + 1, size - 1);
+      }
+      return new Axis(lo, hi, frac);
     }
-    return c > max ? max : c;
   }
 }
