@@ -80,14 +80,7 @@ public final class BackgroundIllumination {
       for (int x = 0; x < w; x++) {
         blockRow[x] = mins[b * nbx + bx[x]];
       }
-      java.util.Arrays.fill(acc, 0);
-      for (int d = -r; d <= r; d++) {
-        double kd = k[d + r];
-        int xHi = Math.min(w, w - d);
-        for (int x = Math.max(0, -d); x < xHi; x++) {
-          acc[x] += kd * blockRow[x + d];
-        }
-      }
+      Gaussian.rowSums(blockRow, 0, w, k, acc);
       for (int x = 0; x < w; x++) {
         rowsSmoothed[b * w + x] = acc[x] / wx[x];
       }
