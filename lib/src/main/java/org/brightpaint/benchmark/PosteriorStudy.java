@@ -20,6 +20,7 @@ import org.brightpaint.eval.FeatureName;
 import org.brightpaint.eval.Kde;
 import org.brightpaint.eval.PosteriorScores;
 import org.brightpaint.features.FeatureSet;
+import org.brightpaint.features.Tables;
 import org.brightpaint.features.pipeline.Compartment;
 import org.brightpaint.features.pipeline.ProfileSettings;
 import org.brightpaint.features.pipeline.RealObjects;
@@ -36,6 +37,7 @@ import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
 
 /**
  * Per-cell posteriors of each generator scored with information gain (issue 13; Tonks et al.,
@@ -532,18 +534,18 @@ public final class PosteriorStudy {
     }
 
     Table table() {
-      Table t = Table.create("cells", IntColumn.create("ImageNumber", image.stream().mapToInt(Integer::intValue).toArray()));
+      // the centres first, then every other feature in its order
+      Map<String, List<Double>> ordered = new LinkedHashMap<>();
       for (String c : List.of("Nuclei_Location_Center_X", "Nuclei_Location_Center_Y")) {
         if (cols.containsKey(c)) {
-          t.addColumns(DoubleColumn.create(c, cols.get(c).stream().mapToDouble(Double::doubleValue).toArray()));
+          ordered.put(c, cols.get(c));
         }
       }
-      for (Map.Entry<String, List<Double>> e : cols.entrySet()) {
-        if (!t.containsColumn(e.getKey())) {
-          t.addColumns(DoubleColumn.create(e.getKey(), e.getValue().stream().mapToDouble(Double::doubleValue).toArray()));
-        }
-      }
-      return t;
+      cols.forEach(ordered::putIfAbsent);
+      List<Column<?>> t = new ArrayList<>();
+      t.add(IntColumn.create("ImageNumber", image.stream().mapToInt(Integer::intValue).toArray()));
+      ordered.forEach((name, v) -> t.add(DoubleColumn.create(name, v.stream().mapToDouble(Double::doubleValue).toArray())));
+      return Tables.of("cells", t);
     }
   }
 }

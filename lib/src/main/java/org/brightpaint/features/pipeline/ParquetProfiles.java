@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
+import org.brightpaint.features.Tables;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
@@ -159,7 +160,7 @@ public final class ParquetProfiles {
           }
         }
       }
-      return Table.create(file.getFileName().toString().replaceAll("\\.parquet$", ""), cols.toArray(new Column<?>[0]));
+      return Tables.of(file.getFileName().toString().replaceAll("\\.parquet$", ""), cols);
     } catch (SQLException e) {
       throw new IOException("Reading " + file + ": " + e.getMessage(), e);
     } finally {

@@ -2,6 +2,7 @@ package org.brightpaint.features.pipeline;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.brightpaint.features.Tables;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
@@ -85,7 +86,7 @@ public final class SingleCellTable {
         }
       }
     }
-    return Table.create("SingleCells", cols.toArray(new Column<?>[0]));
+    return Tables.of("SingleCells", cols);
   }
 
   private static int[] identity(int n) {

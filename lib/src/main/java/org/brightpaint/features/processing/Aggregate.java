@@ -4,10 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.brightpaint.features.Tables;
 import org.brightpaint.features.pipeline.WellAggregation;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
 
 /**
  * pycytominer's {@code aggregate(population_df, strata=["Metadata_Plate", "Metadata_Well"],
@@ -57,13 +59,13 @@ public final class Aggregate {
       }
       groups.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
     }
-    Table out = Table.create(cells.name());
+    List<Column<?>> cols = new ArrayList<>();
     for (int i = 0; i < strata.size(); i++) {
       StringColumn c = StringColumn.create(strata.get(i));
       for (List<String> key : groups.keySet()) {
         c.append(key.get(i));
       }
-      out.addColumns(c);
+      cols.add(c);
     }
     for (String f : features) {
       double[] all = ProfileColumns.values(cells, f);
@@ -76,9 +78,9 @@ public final class Aggregate {
         }
         med[g++] = WellAggregation.median(v);
       }
-      out.addColumns(DoubleColumn.create(f, med));
+      cols.add(DoubleColumn.create(f, med));
     }
-    return out;
+    return Tables.of(cells.name(), cols);
   }
 
   private static int compareKeys(List<String> a, List<String> b) {

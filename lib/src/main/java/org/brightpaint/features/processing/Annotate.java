@@ -6,6 +6,7 @@ import java.util.function.Function;
 import org.brightpaint.data.Perturbation;
 import org.brightpaint.data.PlateMap;
 import org.brightpaint.data.Well;
+import org.brightpaint.features.Tables;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
@@ -88,6 +89,6 @@ public final class Annotate {
         cols.add(c);
       }
     }
-    return Table.create(profiles.name(), cols.toArray(new Column<?>[0]));
+    return Tables.of(profiles.name(), cols);
   }
 }

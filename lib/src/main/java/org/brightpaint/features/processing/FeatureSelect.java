@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.brightpaint.features.Tables;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
@@ -109,7 +110,7 @@ public final class FeatureSelect {
         keep.add(c);
       }
     }
-    return Table.create(profiles.name(), keep.toArray(new Column<?>[0]));
+    return Tables.of(profiles.name(), keep);
   }
 
   /**

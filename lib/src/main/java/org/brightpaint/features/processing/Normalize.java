@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.brightpaint.features.Tables;
 import org.brightpaint.features.pipeline.WellAggregation;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Table;
@@ -143,7 +144,7 @@ public final class Normalize {
       double[] v = normalised.get(c.name());
       cols.add(v == null ? c.copy() : DoubleColumn.create(c.name(), v));
     }
-    return Table.create(profiles.name(), cols.toArray(new Column<?>[0]));
+    return Tables.of(profiles.name(), cols);
   }
 
   /**
